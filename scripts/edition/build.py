@@ -1,0 +1,84 @@
+"""The converter: source/thesis.txt and the curated data → docs/*.md and the edition report.
+
+    python -m edition.build [--root DIR]
+
+One direction, one pass per module: read → layout → notes → reflow → structure → write.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .curated import Curated, load_curated
+from .errors import SourceError
+from .layout import Layout, assign_roles
+from .model import Document
+from .notes import Note, parse_notes, resolve_markers
+from .reflow import reflow
+from .render import render_document
+from .report import render_home, render_line_roles, render_report
+from .source import Source, read_source
+from .structure import build_documents
+
+
+@dataclass
+class Edition:
+    source: Source
+    curated: Curated
+    layout: Layout
+    notes: dict[int, Note]
+    documents: list[Document]
+
+    def document(self, slug: str) -> Document:
+        return next(d for d in self.documents if d.slug == slug)
+
+
+def convert(root: Path) -> Edition:
+    source = read_source(root / "source" / "thesis.txt")
+    curated = load_curated(root / "source")
+    layout = assign_roles(source, curated)
+    notes = parse_notes(source, layout)
+    markers = resolve_markers(source, layout, notes)
+    blocks = reflow(source, layout, curated, markers)
+    documents = build_documents(blocks)
+    return Edition(source, curated, layout, notes, documents)
+
+
+def generated_files(edition: Edition) -> dict[str, str]:
+    """Every generated file, path relative to the root → content."""
+    files = {f"docs/{d.slug}.md": render_document(d, edition.notes, edition.curated) for d in edition.documents}
+    files["docs/index.md"] = render_home(edition)
+    files["docs/edition-report.md"] = render_report(edition)
+    files["docs/data/line-roles.tsv"] = render_line_roles(edition)
+    return files
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8", newline="\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    try:
+        edition = convert(args.root)
+    except SourceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    files = generated_files(edition)
+    write(args.root, files)
+    roles = Counter(role.value for role in edition.layout.roles.values())
+    print(f"wrote {len(files)} files; {len(edition.notes)} notes; pages {len(edition.layout.pages)}; "
+          + ", ".join(f"{k} {v}" for k, v in sorted(roles.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

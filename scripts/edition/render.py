@@ -1,0 +1,130 @@
+"""Markdown writer: renders the document model; it never parses source text again."""
+from __future__ import annotations
+
+import html
+import re
+
+from .curated import Curated, Figure, Table
+from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
+from .notes import Note
+
+URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,;:)](?=[^!-~]))|https?://[!-~]+")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~^])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text as Markdown, with bare URLs as autolinks (the URL itself is not escaped)."""
+    out, cursor = [], 0
+    for match in URL.finditer(text):
+        out.append(MARKDOWN_SPECIAL.sub(r"\\\1", text[cursor:match.start()]))
+        out.append(f"<{match.group(0)}>")
+        cursor = match.end()
+    out.append(MARKDOWN_SPECIAL.sub(r"\\\1", text[cursor:]))
+    return "".join(out)
+
+
+def escape_html(text: str) -> str:
+    out, cursor = [], 0
+    for match in URL.finditer(text):
+        out.append(html.escape(text[cursor:match.start()], quote=False))
+        url = html.escape(match.group(0))
+        out.append(f'<a href="{url}">{url}</a>')
+        cursor = match.end()
+    out.append(html.escape(text[cursor:], quote=False))
+    return "".join(out)
+
+
+def page_anchor(printed: int, tag: str = "span") -> str:
+    return f'<{tag} class="page-start" id="page-{printed}" data-page="{printed}" title="原書第 {printed} 頁"></{tag}>'
+
+
+def render_inlines(inlines: list[Inline]) -> str:
+    out = []
+    for item in inlines:
+        if isinstance(item, NoteRef):
+            out.append(f"[^{item.number}]")
+        elif isinstance(item, PageStart):
+            out.append(page_anchor(item.printed))
+        elif isinstance(item, LineBreak):
+            out.append("<br>")
+        else:
+            out.append(escape_markdown(item))
+    return "".join(out)
+
+
+def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
+    """Page anchors that open a block are written before it, so headings stay clean."""
+    inlines = list(block.inlines)
+    pages = []
+    while inlines and isinstance(inlines[0], PageStart):
+        pages.append(inlines.pop(0))
+    return pages, inlines
+
+
+def render_table(table: Table) -> str:
+    rows = []
+    for index, row in enumerate(table.rows):
+        tag = "th" if index < table.header_rows else "td"
+        cells = "".join(f"<{tag}>{escape_html(cell)}</{tag}>" for cell in row)
+        rows.append(f"<tr>{cells}</tr>")
+    head = "".join(rows[: table.header_rows])
+    body = "".join(rows[table.header_rows:])
+    return (
+        f'<figure class="edition-table" id="{table.anchor}" data-source-lines="{table.first_line}-{table.last_line}">\n'
+        f'<figcaption>{escape_html(table.caption)}</figcaption>\n'
+        f'<div class="table-scroll"><table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table></div>\n'
+        f'<p class="source-note">{escape_html(table.note)}</p>\n'
+        f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。</p>\n'
+        "</figure>"
+    )
+
+
+def render_figure(figure: Figure) -> str:
+    if figure.kind == "map":
+        body = (
+            '<div class="figure-missing"><p>【編者按】原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。'
+            f"據正文所述：{escape_html(figure.description)}</p></div>"
+        )
+    elif figure.labels:
+        labels = "".join(f"<li>{escape_html(label)}</li>" for label in figure.labels)
+        body = (
+            f'<pre class="mermaid"><code>{html.escape(figure.mermaid.strip())}</code></pre>\n'
+            f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(figure.description)}</p>\n'
+            f'<details class="figure-labels"><summary>原圖殘存文字（{len(figure.labels)} 則）</summary><ul>{labels}</ul></details>'
+        )
+    else:
+        body = (
+            '<div class="figure-missing"><p>【編者按】原圖之方框文字未存於抽取文字中，本版無從重繪。'
+            f"{escape_html(figure.description)}</p></div>"
+        )
+    return (
+        f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'
+        f"<figcaption>{escape_html(figure.caption)}<br>"
+        f'<span class="source-note">{escape_html(figure.note)}</span></figcaption>\n</figure>'
+    )
+
+
+def render_block(block: Block, curated: Curated) -> str:
+    pages, inlines = leading_pages(block)
+    before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
+    if block.kind == "heading":
+        return before + "#" * block.level + " " + render_inlines(inlines)
+    if block.kind == "table":
+        return before + render_table(curated.tables[block.ref])
+    if block.kind == "figure":
+        return before + render_figure(curated.figures[block.ref])
+    if block.kind in ("list-item", "list-term"):
+        return before + "- " + render_inlines(inlines)
+    return before + render_inlines(inlines)
+
+
+def render_note(note: Note) -> str:
+    return f"[^{note.number}]: {escape_markdown(note.text)}"
+
+
+def render_document(document: Document, notes: dict[int, Note], curated: Curated) -> str:
+    parts = [render_block(block, curated) for block in document.blocks]
+    numbers = document.note_numbers()
+    if numbers:
+        parts.append("\n".join(render_note(notes[n]) for n in numbers))
+    return "\n\n".join(parts) + "\n"

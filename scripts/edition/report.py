@@ -1,0 +1,137 @@
+"""The pages about the edition itself: the home page, the edition report, the line roles.
+
+Every number here is computed from the conversion, so the report cannot drift.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .layout import Role
+
+if TYPE_CHECKING:
+    from .build import Edition
+
+ROLE_NAMES = {
+    Role.BODY: "正文與標題",
+    Role.NOTE: "註腳",
+    Role.TABLE: "表格",
+    Role.FIGURE: "圖說與殘存圖文",
+    Role.SEPARATOR: "註腳分隔線（版面痕跡）",
+    Role.WATERMARK: "浮水印殘字（版面痕跡）",
+    Role.PAGE_NUMBER: "頁碼殘字（版面痕跡）",
+    Role.SPACER: "空白行（圖位或段距）",
+    Role.BLANK: "抽取時的行間空行",
+}
+
+
+def thesis_title(metadata: dict) -> str:
+    return f"［{metadata['thesis']['supplied_title']}］"
+
+
+def render_home(edition: Edition) -> str:
+    thesis = edition.curated.metadata["thesis"]
+    author = thesis["author"] or "不詳"
+    year = thesis["year"] or f"約 {thesis['year_circa']} 年"
+    contents = "\n".join(f"- [{d.title}]({d.slug}.md)" for d in edition.documents)
+    return f"""---
+title: 首頁
+---
+
+# {thesis_title(edition.curated.metadata)}
+
+{thesis['institution']}{thesis['degree']}（{year}）
+
+| 項目 | 內容 | 說明 |
+|---|---|---|
+| 題名 | {thesis_title(edition.curated.metadata)} | {thesis['title_note']} |
+| 作者 | {author} | {thesis['author_note']} |
+| 學校 | {thesis['institution']}（{thesis['institution_en']}） | {thesis['institution_note']} |
+| 學位 | {thesis['degree']} | |
+| 年份 | {year} | {thesis['year_note']} |
+| 原書頁數 | {len(edition.layout.pages)} 頁（原書頁碼 {edition.layout.pages[0].printed}–{edition.layout.pages[-1].printed}） | 頁碼據殘存頁碼推定，見[校訂報告](edition-report.md)。 |
+
+## 目錄
+
+{contents}
+
+## 本版說明
+
+本版據論文 PDF 之抽取文字重建，逐字保留作者原文（包括原有錯字），僅作下列處理，細節與統計見[校訂報告](edition-report.md)：
+
+- 取消抽取時的硬換行，段落跨頁、跨註腳區仍連續；英文斷行處補回空格。
+- 移除版面痕跡：頁首空格、註腳分隔線、浮水印殘字與頁碼殘字。
+- 原書頁碼以頁邊小字標示（錨點 `#page-N`），便於引用紙本。
+- 註腳保留原編號 1–{len(edition.notes)}，置於原標記處。
+- 相容表意字（如 U+F98E）經 Unicode NFC 正規化為標準字形（共 {sum(edition.source.normalised.values())} 處），以利檢索與繁簡轉換。
+"""
+
+
+def render_report(edition: Edition) -> str:
+    roles = Counter(edition.layout.roles.values())
+    role_rows = "\n".join(f"| {ROLE_NAMES[role]} | `{role.value}` | {roles[role]} |" for role in Role)
+    normalised = edition.source.normalised
+    top = "、".join(
+        f"U+{ord(before):04X}→{after}（{count}）" for (before, after), count in normalised.most_common(12)
+    )
+    blocks = Counter(b.kind for d in edition.documents for b in d.blocks)
+    pages = edition.layout.pages
+    table_rows = "\n".join(
+        f"| [{t.caption}]({d.slug}.md#{t.anchor}) | {t.first_line}–{t.last_line} | {len(t.rows)} × {len(t.rows[0])} |"
+        for d in edition.documents for b in d.blocks if b.kind == "table" for t in [edition.curated.tables[b.ref]]
+    )
+    figure_rows = "\n".join(
+        f"| [{f.caption}]({d.slug}.md#{f.anchor}) | {f.caption_line} | {'地圖（未存）' if f.kind == 'map' else f'重繪，殘存文字 {len(f.labels)} 則' if f.labels else '殘存文字未見'} |"
+        for d in edition.documents for b in d.blocks if b.kind == "figure" for f in [edition.curated.figures[b.ref]]
+    )
+    return f"""---
+title: 校訂報告
+---
+
+# 校訂報告
+
+本頁由轉換程式自動產生，數字皆出自本次轉換。
+
+## 原始檔逐行分類
+
+原始檔共 {len(edition.source.lines)} 行，每行皆歸入下列一類（逐行清單見 [line-roles.tsv](data/line-roles.tsv)）：
+
+| 類別 | 代碼 | 行數 |
+|---|---|---|
+{role_rows}
+
+## 頁碼
+
+原始檔共 {len(pages)} 頁。浮水印頁殘存的頁碼與頁序一致：原書頁碼 = 頁序 + {edition.layout.page_offset}，據此推得每頁頁碼（{pages[0].printed}–{pages[-1].printed}）。
+
+## 字元正規化
+
+NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normalised)} 種），最常見者：{top}。
+
+## 結構
+
+段落 {blocks['paragraph']}、標題 {blocks['heading']}、列表項 {blocks['list-item']}、表格 {blocks['table']}、圖 {blocks['figure']}；註腳 {len(edition.notes)} 則。
+
+## 表目錄
+
+| 表 | 原文行 | 列 × 欄 |
+|---|---|---|
+{table_rows}
+
+## 圖目錄
+
+| 圖 | 原文行 | 處理 |
+|---|---|---|
+{figure_rows}
+"""
+
+
+def render_line_roles(edition: Edition) -> str:
+    page_of = {}
+    for page in edition.layout.pages:
+        for line in page.lines:
+            page_of[line.number] = page.printed
+    rows = ["line\trole\tprinted_page"]
+    for line in edition.source.lines:
+        rows.append(f"{line.number}\t{edition.layout.roles[line.number].value}\t{page_of.get(line.number, '')}")
+    return "\n".join(rows) + "\n"

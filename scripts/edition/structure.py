@@ -1,0 +1,63 @@
+"""Structure pass: blocks become headings and lists, grouped into the edition's pages.
+
+Front matter (摘要, Abstract), 第一章–第六章 and 附錄一–五 are one page each.  In the
+appendices only the charter's 第X條 articles are headings: their numbered clauses are
+the documents' own text.  The chapter outline in 第一章第五節 (第一章緒論：…) is a list.
+"""
+from __future__ import annotations
+
+from .errors import SourceError
+from .headings import classify_line
+from .model import Block, Document, LineBreak, PageStart
+
+FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
+
+
+def heading_text(block: Block) -> str:
+    return "".join(i for i in block.inlines if isinstance(i, str)).strip()
+
+
+def build_documents(blocks: list[Block]) -> list[Document]:
+    documents: list[Document] = []
+    pending: list[Block] = []  # page anchors met before the first heading of a page
+    for block in blocks:
+        line = classify_line(block.text) if block.kind == "paragraph" else None
+        current = documents[-1] if documents else None
+        if line is None:
+            if current is None:
+                raise SourceError(block.lines[0], "摘要 before any text", block.text[:20])
+            if block.kind == "paragraph" and current.blocks and current.blocks[-1].kind == "list-term":
+                # the outline's description joins its chapter title in one list item
+                term = current.blocks[-1]
+                term.kind = "list-item"
+                term.inlines += [LineBreak()] + block.inlines
+                term.lines += block.lines
+                continue
+            current.blocks.append(block)
+            continue
+        if line.kind == "front":
+            title = block.text.replace(" ", "")
+            documents.append(Document(FRONT_SLUGS[title], title, "front"))
+            block.kind, block.level = "heading", 1
+        elif line.kind == "chapter":
+            documents.append(Document(f"chapter-{line.number}", heading_text(block), "chapter"))
+            block.kind, block.level = "heading", 1
+        elif line.kind == "appendices":
+            # "附錄" alone opens the appendices; its page anchor moves to the first appendix
+            pending.extend(i for i in block.inlines if isinstance(i, PageStart))
+            continue
+        elif line.kind == "appendix":
+            documents.append(Document(f"appendix-{line.number}", heading_text(block), "appendix"))
+            block.kind, block.level = "heading", 1
+            block.inlines = pending + block.inlines
+            pending = []
+        elif current is None:
+            raise SourceError(block.lines[0], "摘要 before any heading", block.text[:20])
+        elif line.kind == "chapter-list":
+            block.kind = "list-term"
+        elif current.kind == "appendix" and line.kind != "article":
+            block.kind = "paragraph"  # a declaration's numbered clause, not a heading
+        else:
+            block.kind, block.level = "heading", line.level
+        documents[-1].blocks.append(block)
+    return documents
