@@ -132,6 +132,12 @@ def reflow(source: Source, layout: Layout, curated: Curated, markers: dict[int, 
                 start = [PageStart(pending_page)] if pending_page is not None else []
                 pending_page = None
                 blocks.append(Block(kind, start, [n], ref=ref))
+            elif pending_page is not None and blocks and blocks[-1].kind == "table" and (
+                curated.tables[blocks[-1].ref].claims(n)
+            ):
+                # a page that begins inside a table is anchored at the table
+                blocks[-1].inlines.append(PageStart(pending_page))
+                pending_page = None
             continue
         line_markers = by_line.get(n, [])
         if current is None and line_markers and not strip_markers(line, line_markers)[0].strip():

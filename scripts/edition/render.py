@@ -5,6 +5,7 @@ import html
 import re
 
 from .curated import Curated, Figure, Table
+from .diagram import render_org_chart
 from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
 from .notes import Note
 
@@ -55,6 +56,8 @@ def render_inlines(inlines: list[Inline]) -> str:
 def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
     """Page anchors that open a block are written before it, so headings stay clean."""
     inlines = list(block.inlines)
+    if block.kind in ("table", "figure"):
+        return [i for i in inlines if isinstance(i, PageStart)], []
     pages = []
     while inlines and isinstance(inlines[0], PageStart):
         pages.append(inlines.pop(0))
@@ -88,7 +91,7 @@ def render_figure(figure: Figure) -> str:
     elif figure.labels:
         labels = "".join(f"<li>{escape_html(label)}</li>" for label in figure.labels)
         body = (
-            f'<pre class="mermaid"><code>{html.escape(figure.mermaid.strip())}</code></pre>\n'
+            f"{render_org_chart(figure.mermaid)}\n"
             f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(figure.description)}</p>\n'
             f'<details class="figure-labels"><summary>原圖殘存文字（{len(figure.labels)} 則）</summary><ul>{labels}</ul></details>'
         )
@@ -113,6 +116,8 @@ def render_block(block: Block, curated: Curated) -> str:
         return before + render_table(curated.tables[block.ref])
     if block.kind == "figure":
         return before + render_figure(curated.figures[block.ref])
+    if block.kind == "part":
+        return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
     if block.kind in ("list-item", "list-term"):
         return before + "- " + render_inlines(inlines)
     return before + render_inlines(inlines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .errors import SourceError
 from .headings import classify_line
-from .model import Block, Document, LineBreak, PageStart
+from .model import Block, Document, LineBreak
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 
@@ -19,7 +19,7 @@ def heading_text(block: Block) -> str:
 
 def build_documents(blocks: list[Block]) -> list[Document]:
     documents: list[Document] = []
-    pending: list[Block] = []  # page anchors met before the first heading of a page
+    pending: list[Block] = []  # the "附錄" part title, shown atop the first appendix
     for block in blocks:
         line = classify_line(block.text) if block.kind == "paragraph" else None
         current = documents[-1] if documents else None
@@ -43,13 +43,12 @@ def build_documents(blocks: list[Block]) -> list[Document]:
             documents.append(Document(f"chapter-{line.number}", heading_text(block), "chapter"))
             block.kind, block.level = "heading", 1
         elif line.kind == "appendices":
-            # "附錄" alone opens the appendices; its page anchor moves to the first appendix
-            pending.extend(i for i in block.inlines if isinstance(i, PageStart))
+            block.kind = "part"
+            pending.append(block)
             continue
         elif line.kind == "appendix":
-            documents.append(Document(f"appendix-{line.number}", heading_text(block), "appendix"))
+            documents.append(Document(f"appendix-{line.number}", heading_text(block), "appendix", pending))
             block.kind, block.level = "heading", 1
-            block.inlines = pending + block.inlines
             pending = []
         elif current is None:
             raise SourceError(block.lines[0], "摘要 before any heading", block.text[:20])

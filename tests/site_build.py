@@ -1,0 +1,43 @@
+"""Build the site once per test session and serve it on loopback for the browser tests."""
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def build_site(root: Path, target: Path) -> Path:
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target / "zh-Hant")],
+                   cwd=root, check=True, env=env)
+    subprocess.run([sys.executable, "scripts/site_index.py", str(target)], cwd=root, check=True)
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path, prefix: str = "") -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `directory` at http://127.0.0.1:PORT/prefix/."""
+    served = directory
+    if prefix:
+        served = directory.parent / f"{directory.name}-served"
+        (served / prefix).parent.mkdir(parents=True, exist_ok=True)
+        if not (served / prefix).exists():
+            (served / prefix).symlink_to(directory, target_is_directory=True)
+    handler = functools.partial(QuietHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/" + (f"{prefix}/" if prefix else "")
+    return base, server
