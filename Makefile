@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 docs: $(STAMP)
 	$(BIN)/python -m edition.build --root .
 
+# Both scripts, side by side: site/zh-Hant/, site/zh-Hans/ and the entry site/index.html.
 site: docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hans.yml
 	$(BIN)/python scripts/site_index.py site
 
 serve: site

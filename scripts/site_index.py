@@ -1,6 +1,8 @@
-"""Write site/index.html: the entry that leads to the Traditional-script edition.
+"""Write site/index.html: the entry that opens the reader's script.
 
-Relative links only, so the site works under any path prefix and from file://.
+The saved choice wins, else the browser's language (zh-CN, zh-SG, zh-Hans → Simplified),
+else Traditional; both links stay visible, so no reader is trapped.  Relative links only:
+the site works under any path prefix and from file://.
 """
 from __future__ import annotations
 
@@ -13,11 +15,25 @@ INDEX = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>［上海合作組織的安全角色與發展］數位校訂版</title>
-<meta http-equiv="refresh" content="0; url=zh-Hant/">
-<link rel="canonical" href="zh-Hant/">
+<link rel="alternate" hreflang="zh-Hant" href="zh-Hant/">
+<link rel="alternate" hreflang="zh-Hans" href="zh-Hans/">
+<script>
+(function () {
+  var saved = null;
+  try { saved = localStorage.getItem("edition-script"); } catch (e) {}
+  var languages = navigator.languages || [navigator.language || ""];
+  var simplified = /^zh-(cn|sg|my|hans)/i;
+  var script = saved === "zh-Hans" || saved === "zh-Hant" ? saved
+    : (languages.length && simplified.test(languages[0]) ? "zh-Hans" : "zh-Hant");
+  location.replace(script + "/" + location.hash);
+})();
+</script>
+<style>body{font-family:sans-serif;max-width:32em;margin:4em auto;line-height:1.8;padding:0 1em}</style>
 </head>
 <body>
-<p><a href="zh-Hant/">進入本版（繁體中文）</a></p>
+<h1>［上海合作組織的安全角色與發展］數位校訂版</h1>
+<p><a href="zh-Hant/" hreflang="zh-Hant" lang="zh-Hant">繁體中文</a> ·
+<a href="zh-Hans/" hreflang="zh-Hans" lang="zh-Hans">简体中文</a></p>
 </body>
 </html>
 """

@@ -19,6 +19,8 @@ def build_site(root: Path, target: Path) -> Path:
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target / "zh-Hant")],
                    cwd=root, check=True, env=env)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.zh-Hans.yml",
+                    "-d", str(target / "zh-Hans")], cwd=root, check=True, env=env)
     subprocess.run([sys.executable, "scripts/site_index.py", str(target)], cwd=root, check=True)
     return target
 

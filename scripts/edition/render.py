@@ -111,7 +111,8 @@ def render_block(block: Block, curated: Curated) -> str:
     pages, inlines = leading_pages(block)
     before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
     if block.kind == "heading":
-        return before + "#" * block.level + " " + render_inlines(inlines)
+        anchor = f" {{#{block.ref}}}" if block.ref else ""
+        return before + "#" * block.level + " " + render_inlines(inlines) + anchor
     if block.kind == "table":
         return before + render_table(curated.tables[block.ref])
     if block.kind == "figure":

@@ -59,4 +59,21 @@ def build_documents(blocks: list[Block]) -> list[Document]:
         else:
             block.kind, block.level = "heading", line.level
         documents[-1].blocks.append(block)
+    for document in documents:
+        number_headings(document)
     return documents
+
+
+def number_headings(document: Document) -> None:
+    """Stable ASCII ids (sec-2-1, article-5): the same in both scripts, unlike slugs of the text."""
+    counters = [0] * 7
+    for block in document.blocks:
+        if block.kind != "heading" or block.level == 1:
+            continue
+        if document.kind == "appendix":
+            counters[2] += 1
+            block.ref = f"article-{counters[2]}"
+            continue
+        counters[block.level] += 1
+        counters[block.level + 1:] = [0] * (6 - block.level)
+        block.ref = "sec-" + "-".join(str(c) for c in counters[2:block.level + 1])

@@ -1,0 +1,38 @@
+"""MkDocs hook for the Simplified build: convert everything the reader sees.
+
+Markdown is converted before rendering, so headings, the table of contents, notes,
+tables and the search index are Simplified; the nav and site name in on_config; the
+finished HTML once more, for anything a theme or plugin added after rendering.
+"""
+from __future__ import annotations
+
+from edition.script import to_simplified
+
+
+def convert_nav(items):
+    converted = []
+    for item in items:
+        if isinstance(item, dict):
+            converted.append({to_simplified(k): convert_nav(v) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            converted.append(item)
+    return converted
+
+
+def on_config(config, **kwargs):
+    config["site_name"] = to_simplified(config["site_name"])
+    config["site_description"] = to_simplified(config["site_description"] or "")
+    config["nav"] = convert_nav(config["nav"])
+    return config
+
+
+def on_page_markdown(markdown, **kwargs):
+    return to_simplified(markdown)
+
+
+def on_post_page(output, **kwargs):
+    return to_simplified(output)
+
+
+def on_post_template(output_content, **kwargs):
+    return to_simplified(output_content)  # 404.html and other static templates
