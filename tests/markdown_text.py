@@ -15,7 +15,11 @@ def visible(text: str) -> str:
     return "".join(c for c in text if not c.isspace())
 
 
+LINK = re.compile(r"(?<!\\)\[((?:[^\]\\^]|\\.)*)\]\(([^)\s]+)\)")
+
+
 def inline_text(markdown: str) -> str:
+    markdown = LINK.sub(r"\1", markdown)
     markdown = re.sub(r"\[\^(\d+)\]", r"\1", markdown)
     markdown = AUTOLINK.sub(r"\1", markdown)
     markdown = TAG.sub("", markdown)

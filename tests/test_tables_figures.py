@@ -75,3 +75,32 @@ def test_redrawn_diagram_shows_each_label_once(edition, figure_id):
     figure = edition.curated.figures[figure_id]
     boxes = re.findall(r'<span class="box">(.*?)</span>', render_org_chart(figure.mermaid))
     assert sorted(unescape(b.replace("<br>", "")) for b in boxes) == sorted(figure.labels)
+
+
+def test_every_mention_is_linked(root):
+    from markdown_text import DEFINITION  # noqa: F401 - same reader as the coverage test
+
+    unlinked, linked = [], 0
+    for path in sorted((root / "docs").glob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("<", "|", "---", "title:")):
+                continue  # raw table/figure HTML, list pages, front matter
+            linked += len(re.findall(r"\[(?:下[表圖]|[表圖] ?\d+-\d+)\]\([^)]+\)", line))
+            bare = re.sub(r"\[(?:下[表圖]|[表圖] ?\d+-\d+)\]\([^)]+\)", "", line)
+            unlinked += re.findall(r"如下[表圖]|[表圖] ?\d+-\d+", bare)
+    assert unlinked == [] and linked == 14
+
+
+def test_mention_links_land_on_their_anchor(built_site):
+    html = (built_site / "zh-Hant" / "chapter-2" / "index.html").read_text(encoding="utf-8")
+    for anchor in re.findall(r'如<a href="#((?:table|figure)-\d+-\d+)">下[表圖]</a>', html):
+        assert f'id="{anchor}"' in html
+    assert 'href="#table-2-7"' in html
+
+
+def test_lists_of_tables_and_figures_give_printed_pages(root):
+    tables = (root / "docs" / "tables.md").read_text(encoding="utf-8")
+    assert tables.count("](chapter-") == 10
+    assert "| [表 2-1 中亞五國簡介](chapter-2.md#table-2-1) | 35 |" in tables
+    figures = (root / "docs" / "figures.md").read_text(encoding="utf-8")
+    assert figures.count("](chapter-") == 7

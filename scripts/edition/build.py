@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .crossrefs import Targets
 from .curated import Curated, load_curated
 from .errors import SourceError
 from .layout import Layout, assign_roles
@@ -19,7 +20,7 @@ from .model import Document
 from .notes import Note, parse_notes, resolve_markers
 from .reflow import reflow
 from .render import render_document
-from .report import render_home, render_line_roles, render_report
+from .report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
 from .source import Source, read_source
 from .structure import build_documents
 
@@ -49,9 +50,14 @@ def convert(root: Path) -> Edition:
 
 def generated_files(edition: Edition) -> dict[str, str]:
     """Every generated file, path relative to the root → content."""
-    files = {f"docs/{d.slug}.md": render_document(d, edition.notes, edition.curated) for d in edition.documents}
+    targets = Targets.of(edition.documents)
+    files = {
+        f"docs/{d.slug}.md": render_document(d, edition.notes, edition.curated, targets) for d in edition.documents
+    }
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)
+    files["docs/tables.md"] = render_list_of_tables(edition)
+    files["docs/figures.md"] = render_list_of_figures(edition)
     files["docs/data/line-roles.tsv"] = render_line_roles(edition)
     return files
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from .curated import Curated, Figure, Table
+from .crossrefs import Targets, split_mentions
 from .diagram import render_org_chart
 from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
 from .notes import Note
@@ -39,7 +41,25 @@ def page_anchor(printed: int, tag: str = "span") -> str:
     return f'<{tag} class="page-start" id="page-{printed}" data-page="{printed}" title="原書第 {printed} 頁"></{tag}>'
 
 
-def render_inlines(inlines: list[Inline]) -> str:
+@dataclass
+class Place:
+    """Where a block is rendered, for cross-references."""
+
+    targets: Targets
+    slug: str
+    block_index: int = -1
+
+
+def render_text(text: str, place: Place | None) -> str:
+    if place is None:
+        return escape_markdown(text)
+    return "".join(
+        f"[{escape_markdown(piece)}]({href})" if href else escape_markdown(piece)
+        for piece, href in split_mentions(text, place.targets, place.slug, place.block_index)
+    )
+
+
+def render_inlines(inlines: list[Inline], place: Place | None = None) -> str:
     out = []
     for item in inlines:
         if isinstance(item, NoteRef):
@@ -49,7 +69,7 @@ def render_inlines(inlines: list[Inline]) -> str:
         elif isinstance(item, LineBreak):
             out.append("<br>")
         else:
-            out.append(escape_markdown(item))
+            out.append(render_text(item, place))
     return "".join(out)
 
 
@@ -107,12 +127,12 @@ def render_figure(figure: Figure) -> str:
     )
 
 
-def render_block(block: Block, curated: Curated) -> str:
+def render_block(block: Block, curated: Curated, place: Place | None = None) -> str:
     pages, inlines = leading_pages(block)
     before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
     if block.kind == "heading":
         anchor = f" {{#{block.ref}}}" if block.ref else ""
-        return before + "#" * block.level + " " + render_inlines(inlines) + anchor
+        return before + "#" * block.level + " " + render_inlines(inlines, place) + anchor
     if block.kind == "table":
         return before + render_table(curated.tables[block.ref])
     if block.kind == "figure":
@@ -120,17 +140,20 @@ def render_block(block: Block, curated: Curated) -> str:
     if block.kind == "part":
         return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
     if block.kind in ("list-item", "list-term"):
-        return before + "- " + render_inlines(inlines)
-    return before + render_inlines(inlines)
+        return before + "- " + render_inlines(inlines, place)
+    return before + render_inlines(inlines, place)
 
 
-def render_note(note: Note) -> str:
-    return f"[^{note.number}]: {escape_markdown(note.text)}"
+def render_note(note: Note, place: Place | None = None) -> str:
+    return f"[^{note.number}]: {render_text(note.text, place)}"
 
 
-def render_document(document: Document, notes: dict[int, Note], curated: Curated) -> str:
-    parts = [render_block(block, curated) for block in document.blocks]
+def render_document(document: Document, notes: dict[int, Note], curated: Curated, targets: Targets) -> str:
+    parts = [
+        render_block(block, curated, Place(targets, document.slug, index))
+        for index, block in enumerate(document.blocks)
+    ]
     numbers = document.note_numbers()
     if numbers:
-        parts.append("\n".join(render_note(notes[n]) for n in numbers))
+        parts.append("\n".join(render_note(notes[n], Place(targets, document.slug)) for n in numbers))
     return "\n\n".join(parts) + "\n"

@@ -76,14 +76,6 @@ def render_report(edition: Edition) -> str:
     )
     blocks = Counter(b.kind for d in edition.documents for b in d.blocks)
     pages = edition.layout.pages
-    table_rows = "\n".join(
-        f"| [{t.caption}]({d.slug}.md#{t.anchor}) | {t.first_line}–{t.last_line} | {len(t.rows)} × {len(t.rows[0])} |"
-        for d in edition.documents for b in d.blocks if b.kind == "table" for t in [edition.curated.tables[b.ref]]
-    )
-    figure_rows = "\n".join(
-        f"| [{f.caption}]({d.slug}.md#{f.anchor}) | {f.caption_line} | {'地圖（未存）' if f.kind == 'map' else f'重繪，殘存文字 {len(f.labels)} 則' if f.labels else '殘存文字未見'} |"
-        for d in edition.documents for b in d.blocks if b.kind == "figure" for f in [edition.curated.figures[b.ref]]
-    )
     return f"""---
 title: 校訂報告
 ---
@@ -112,17 +104,56 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 
 段落 {blocks['paragraph']}、標題 {blocks['heading']}、列表項 {blocks['list-item']}、表格 {blocks['table']}、圖 {blocks['figure']}；註腳 {len(edition.notes)} 則。
 
-## 表目錄
+表與圖的清單見[表目錄](tables.md)與[圖目錄](figures.md)。
+"""
 
-| 表 | 原文行 | 列 × 欄 |
+
+def placed(edition: Edition, kind: str):
+    """(page slug, record) for each table or figure, in reading order."""
+    records = edition.curated.tables if kind == "table" else edition.curated.figures
+    for document in edition.documents:
+        for block in document.blocks:
+            if block.kind == kind:
+                yield document.slug, records[block.ref]
+
+
+def render_list_of_tables(edition: Edition) -> str:
+    rows = "\n".join(
+        f"| [{t.caption}]({slug}.md#{t.anchor}) | {edition.layout.page_of(t.caption_line).printed} "
+        f"| {len(t.rows)} × {len(t.rows[0])} | {t.first_line}–{t.last_line} |"
+        for slug, t in placed(edition, "table")
+    )
+    return f"""---
+title: 表目錄
+---
+
+# 表目錄
+
+| 表 | 原書頁 | 列 × 欄 | 原文行 |
+|---|---|---|---|
+{rows}
+"""
+
+
+def render_list_of_figures(edition: Edition) -> str:
+    def treatment(f) -> str:
+        if f.kind == "map":
+            return "地圖，原圖未存，以文字說明"
+        return f"依殘存文字重繪（{len(f.labels)} 則）" if f.labels else "殘存文字未見，無從重繪"
+
+    rows = "\n".join(
+        f"| [{f.caption}]({slug}.md#{f.anchor}) | {edition.layout.page_of(f.caption_line).printed} | {treatment(f)} |"
+        for slug, f in placed(edition, "figure")
+    )
+    return f"""---
+title: 圖目錄
+---
+
+# 圖目錄
+
+| 圖 | 原書頁 | 本版處理 |
 |---|---|---|
-{table_rows}
-
-## 圖目錄
-
-| 圖 | 原文行 | 處理 |
-|---|---|---|
-{figure_rows}
+{rows}
 """
 
 
