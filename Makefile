@@ -39,7 +39,7 @@ test: $(STAMP) chromium
 pdf:
 	@echo "make pdf: not yet — whole-thesis PDFs arrive with the print issue."
 
-bench: site
+bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
