@@ -6,6 +6,7 @@ import re
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 DEFINITION = re.compile(r"^\[\^(\d+)\]: (.*)$", re.M)
 RAW_BLOCK = re.compile(r"^<figure\b.*?^</figure>$", re.S | re.M)
+CITE_BLOCK = re.compile(r"^\?\?\? quote .*?(?=^\S)", re.S | re.M)
 TAG = re.compile(r"<[^>]+>")
 AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 ESCAPE = re.compile(r"\\(.)")
@@ -29,6 +30,7 @@ def inline_text(markdown: str) -> str:
 def body_and_notes(markdown: str) -> tuple[str, dict[int, str], list[str]]:
     """(body text, {note number: note text}, raw table/figure blocks)."""
     markdown = FRONT_MATTER.sub("", markdown)
+    markdown = CITE_BLOCK.sub("", markdown)  # the edition's own "cite this" box
     notes = {int(n): inline_text(t) for n, t in DEFINITION.findall(markdown)}
     markdown = DEFINITION.sub("", markdown)
     blocks = RAW_BLOCK.findall(markdown)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cite import DOWNLOADS, Work, citation_cff, cite_block
 from .crossrefs import Targets
 from .curated import Curated, load_curated
 from .errors import SourceError
@@ -36,6 +37,20 @@ class Edition:
     def document(self, slug: str) -> Document:
         return next(d for d in self.documents if d.slug == slug)
 
+    def printed_range(self, document: Document) -> tuple[int, int]:
+        lines = [n for block in document.blocks for n in block.lines]
+        return self.layout.page_of(min(lines)).printed, self.layout.page_of(max(lines)).printed
+
+    def citable(self) -> dict[str, Work]:
+        """The whole thesis (key "thesis") and each chapter and appendix, with printed pages."""
+        pages = self.layout.pages
+        works = {"thesis": Work("sco2010thesis", "", pages[0].printed, pages[-1].printed)}
+        for document in self.documents:
+            if document.kind in ("chapter", "appendix"):
+                first, last = self.printed_range(document)
+                works[document.slug] = Work(f"sco2010{document.slug.replace('-', '')}", document.title, first, last)
+        return works
+
 
 def convert(root: Path) -> Edition:
     source = read_source(root / "source" / "thesis.txt")
@@ -51,9 +66,16 @@ def convert(root: Path) -> Edition:
 def generated_files(edition: Edition) -> dict[str, str]:
     """Every generated file, path relative to the root → content."""
     targets = Targets.of(edition.documents)
-    files = {
-        f"docs/{d.slug}.md": render_document(d, edition.notes, edition.curated, targets) for d in edition.documents
-    }
+    metadata = edition.curated.metadata
+    works = edition.citable()
+    files = {}
+    for document in edition.documents:
+        cite = cite_block(metadata, works[document.slug], document.slug) if document.slug in works else ""
+        files[f"docs/{document.slug}.md"] = render_document(document, edition.notes, edition.curated, targets, cite)
+    for slug, work in works.items():
+        for extension, write_format in DOWNLOADS.items():
+            files[f"docs/cite/{slug}.{extension}"] = write_format(metadata, work)
+    files["CITATION.cff"] = citation_cff(metadata, works["thesis"])
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)
     files["docs/tables.md"] = render_list_of_tables(edition)

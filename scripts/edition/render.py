@@ -148,11 +148,16 @@ def render_note(note: Note, place: Place | None = None) -> str:
     return f"[^{note.number}]: {render_text(note.text, place)}"
 
 
-def render_document(document: Document, notes: dict[int, Note], curated: Curated, targets: Targets) -> str:
+def render_document(
+    document: Document, notes: dict[int, Note], curated: Curated, targets: Targets, cite: str = ""
+) -> str:
     parts = [
         render_block(block, curated, Place(targets, document.slug, index))
         for index, block in enumerate(document.blocks)
     ]
+    if cite:
+        heading = next(i for i, b in enumerate(document.blocks) if b.kind == "heading")
+        parts.insert(heading + 1, cite.rstrip())
     numbers = document.note_numbers()
     if numbers:
         parts.append("\n".join(render_note(notes[n], Place(targets, document.slug)) for n in numbers))

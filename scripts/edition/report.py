@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .cite import cite_block
 from .layout import Role
 
 if TYPE_CHECKING:
@@ -34,9 +35,10 @@ def render_home(edition: Edition) -> str:
     author = thesis["author"] or "不詳"
     year = thesis["year"] or f"約 {thesis['year_circa']} 年"
     contents = "\n".join(f"- [{d.title}]({d.slug}.md)" for d in edition.documents)
+    work = edition.citable()["thesis"]
     return f"""---
 title: 首頁
----
+{citation_front_matter(edition)}---
 
 # {thesis_title(edition.curated.metadata)}
 
@@ -51,6 +53,7 @@ title: 首頁
 | 年份 | {year} | {thesis['year_note']} |
 | 原書頁數 | {len(edition.layout.pages)} 頁（原書頁碼 {edition.layout.pages[0].printed}–{edition.layout.pages[-1].printed}） | 頁碼據殘存頁碼推定，見[校訂報告](edition-report.md)。 |
 
+{cite_block(edition.curated.metadata, work, "thesis")}
 ## 目錄
 
 {contents}
@@ -65,6 +68,23 @@ title: 首頁
 - 註腳保留原編號 1–{len(edition.notes)}，置於原標記處。
 - 相容表意字（如 U+F98E）經 Unicode NFC 正規化為標準字形（共 {sum(edition.source.normalised.values())} 處），以利檢索與繁簡轉換。
 """
+
+
+def citation_front_matter(edition: Edition) -> str:
+    """Google Scholar / Highwire tags; unknown facts are left out rather than invented."""
+    thesis = edition.curated.metadata["thesis"]
+    tags = [("citation_title", thesis_title(edition.curated.metadata))]
+    tags.append(("citation_author", thesis["author"] or "佚名"))  # 佚名: the cataloguer's "author unknown"
+    tags += [
+        ("citation_publication_date", thesis["year"] or thesis["year_circa"]),
+        ("citation_dissertation_institution", thesis["institution"]),
+        ("citation_dissertation_name", thesis["degree"]),
+        ("citation_language", thesis["language"]),
+        ("citation_keywords", "; ".join(thesis["keywords"])),
+        ("citation_abstract_html_url", "abstract/"),
+        ("citation_pdf_url", "thesis.pdf"),
+    ]
+    return "citation:\n" + "".join(f'  - ["{name}", "{value}"]\n' for name, value in tags)
 
 
 def render_report(edition: Edition) -> str:

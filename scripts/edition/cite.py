@@ -1,0 +1,148 @@
+"""Citations of the thesis and of each chapter: GB/T 7714-2015, APA 7, BibTeX, RIS, CSL-JSON.
+
+All facts come from source/metadata.toml; what is unknown (author, exact title, exact
+year) is said to be unknown in each format's own way, so that one correction there
+corrects every citation.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Work:
+    """The thesis, or one chapter of it, with its printed page range."""
+
+    key: str
+    part: str  # chapter title, or "" for the whole thesis
+    first_page: int
+    last_page: int
+
+
+def facts(metadata: dict) -> dict:
+    thesis = metadata["thesis"]
+    year = thesis["year"] or thesis["year_circa"]
+    return {
+        "title": f"［{thesis['supplied_title']}］",
+        "author": thesis["author"],
+        "year": year,
+        "year_known": bool(thesis["year"]),
+        "institution": thesis["institution"],
+        "institution_en": thesis["institution_en"],
+        "degree": thesis["degree"],
+    }
+
+
+def gbt7714(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    author = f["author"] or "佚名"
+    year = f["year"] if f["year_known"] else f"[{f['year']}?]"
+    title = f"{f['title']}：{work.part}" if work.part else f["title"]
+    return f"{author}. {title}[D]. 臺北: {f['institution']}, {year}: {work.first_page}-{work.last_page}."
+
+
+def apa7(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    year = f["year"] if f["year_known"] else f"ca. {f['year']}"
+    pages = f"pp. {work.first_page}–{work.last_page}"
+    title = f"{f['title']}：{work.part}" if work.part else f["title"]
+    kind = f"[{f['degree']}，{f['institution']}]"
+    if f["author"]:
+        return f"{f['author']}. ({year}). {title} {kind}. {pages}."
+    return f"{title} {kind}. ({year}). {pages}."  # no author: the title moves to the front
+
+
+def bibtex(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    fields = {
+        "title": f["title"],
+        "author": f["author"],
+        "school": f["institution"],
+        "year": f["year"],
+        "pages": f"{work.first_page}--{work.last_page}",
+        "chapter": work.part,
+        "type": f["degree"],
+        "language": "chinese",
+        "note": "題名為編者擬定；作者不詳" if not f["author"] else "",
+    }
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
+    return f"@mastersthesis{{{work.key},\n{body}\n}}\n"
+
+
+def ris(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    lines = [("TY", "THES"), ("TI", f["title"])]
+    if work.part:
+        lines.append(("T2", work.part))
+    if f["author"]:
+        lines.append(("AU", f["author"]))
+    lines += [("PB", f["institution"]), ("PY", f["year"]), ("SP", str(work.first_page)),
+              ("EP", str(work.last_page)), ("M3", f["degree"]), ("LA", "zh-Hant"), ("ER", "")]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+def csl_json(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    item = {
+        "id": work.key,
+        "type": "thesis",
+        "title": f"{f['title']}：{work.part}" if work.part else f["title"],
+        "genre": f["degree"],
+        "publisher": f["institution"],
+        "issued": {"date-parts": [[int(f["year"])]], **({} if f["year_known"] else {"circa": True})},
+        "page": f"{work.first_page}-{work.last_page}",
+        "language": "zh-Hant",
+    }
+    if f["author"]:
+        item["author"] = [{"literal": f["author"]}]
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+DOWNLOADS = {"bib": bibtex, "ris": ris, "json": csl_json}
+
+
+def cite_block(metadata: dict, work: Work, slug: str) -> str:
+    """The 'cite this chapter' box: two formatted citations with copy buttons, three downloads."""
+    links = " · ".join(
+        f"[{label}](cite/{slug}.{ext}){{ download=\"{slug}.{ext}\" }}"
+        for label, ext in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
+    )
+    return f"""??? quote "引用本{'章' if work.part else '論文'}（原書第 {work.first_page}–{work.last_page} 頁）"
+
+    GB/T 7714-2015：
+
+    ```text
+    {gbt7714(metadata, work)}
+    ```
+
+    APA 7：
+
+    ```text
+    {apa7(metadata, work)}
+    ```
+
+    下載：{links}
+"""
+
+
+def citation_cff(metadata: dict, work: Work) -> str:
+    f = facts(metadata)
+    return f"""cff-version: 1.2.0
+message: "If you cite this thesis, please cite it as below. The title is supplied (the title page did not survive); the author is unknown."
+title: "{f['title']}"
+type: dataset
+authors:
+  - name: "{f['author'] or 'Unknown author'}"
+preferred-citation:
+  type: thesis
+  title: "{f['title']}"
+  authors:
+    - name: "{f['author'] or 'Unknown author'}"
+  institution:
+    name: "{f['institution']} ({f['institution_en']})"
+  year: {f['year']}
+  thesis-type: "{f['degree']} (Master's thesis)"
+  pages: {work.last_page - work.first_page + 1}
+  languages: ["zh"]
+"""
