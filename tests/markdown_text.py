@@ -20,6 +20,7 @@ LINK = re.compile(r"(?<!\\)\[((?:[^\]\\^]|\\.)*)\]\(([^)\s]+)\)")
 
 
 def inline_text(markdown: str) -> str:
+    markdown = re.sub(r'\s*<a class="bib-link"[^>]*>.*?</a>', "", markdown)  # the edition's link to the entry
     markdown = LINK.sub(r"\1", markdown)
     markdown = re.sub(r"\[\^(\d+)\]", r"\1", markdown)
     markdown = AUTOLINK.sub(r"\1", markdown)

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bibliography import render_bibliography
+from .citations import Citations, parse_citations, render_bibtex
 from .cite import DOWNLOADS, Work, citation_cff, cite_block
 from .crossrefs import Targets
 from .curated import Curated, load_curated
@@ -22,6 +24,7 @@ from .notes import Note, parse_notes, resolve_markers
 from .reflow import reflow
 from .render import render_document
 from .report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
+from .search_terms import character_map_json
 from .source import Source, read_source
 from .structure import build_documents
 
@@ -33,6 +36,7 @@ class Edition:
     layout: Layout
     notes: dict[int, Note]
     documents: list[Document]
+    citations: Citations
 
     def document(self, slug: str) -> Document:
         return next(d for d in self.documents if d.slug == slug)
@@ -60,7 +64,8 @@ def convert(root: Path) -> Edition:
     markers = resolve_markers(source, layout, notes)
     blocks = reflow(source, layout, curated, markers)
     documents = build_documents(blocks)
-    return Edition(source, curated, layout, notes, documents)
+    citations = parse_citations({number: note.text for number, note in notes.items()})
+    return Edition(source, curated, layout, notes, documents, citations)
 
 
 def generated_files(edition: Edition) -> dict[str, str]:
@@ -71,10 +76,15 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files = {}
     for document in edition.documents:
         cite = cite_block(metadata, works[document.slug], document.slug) if document.slug in works else ""
-        files[f"docs/{document.slug}.md"] = render_document(document, edition.notes, edition.curated, targets, cite)
+        files[f"docs/{document.slug}.md"] = render_document(
+            document, edition.notes, edition.curated, targets, cite, edition.citations)
     for slug, work in works.items():
         for extension, write_format in DOWNLOADS.items():
             files[f"docs/cite/{slug}.{extension}"] = write_format(metadata, work)
+    files["docs/assets/script-map.js"] = f"window.EDITION_SCRIPT_MAP = {character_map_json()};\n"
+    files["bibliography.bib"] = render_bibtex(edition.citations)
+    files["docs/cite/bibliography.bib"] = files["bibliography.bib"]
+    files["docs/bibliography.md"] = render_bibliography(edition.citations, edition.documents)
     files["CITATION.cff"] = citation_cff(metadata, works["thesis"])
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .curated import Curated, Figure, Table
+from .citations import Citations
 from .crossrefs import Targets, split_mentions
 from .diagram import render_org_chart
 from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
@@ -144,12 +145,15 @@ def render_block(block: Block, curated: Curated, place: Place | None = None) -> 
     return before + render_inlines(inlines, place)
 
 
-def render_note(note: Note, place: Place | None = None) -> str:
-    return f"[^{note.number}]: {render_text(note.text, place)}"
+def render_note(note: Note, place: Place | None = None, works: list[str] = ()) -> str:
+    """The author's wording, then a link to each cited work's entry in the reference list."""
+    links = "".join(f' <a class="bib-link" href="../bibliography/#{key}" title="參考書目">〔書目〕</a>' for key in works)
+    return f"[^{note.number}]: {render_text(note.text, place)}{links}"
 
 
 def render_document(
-    document: Document, notes: dict[int, Note], curated: Curated, targets: Targets, cite: str = ""
+    document: Document, notes: dict[int, Note], curated: Curated, targets: Targets, cite: str = "",
+    citations: Citations | None = None,
 ) -> str:
     parts = [
         render_block(block, curated, Place(targets, document.slug, index))
@@ -160,5 +164,7 @@ def render_document(
         parts.insert(heading + 1, cite.rstrip())
     numbers = document.note_numbers()
     if numbers:
-        parts.append("\n".join(render_note(notes[n], Place(targets, document.slug)) for n in numbers))
+        works = {n: citations.notes[n].works for n in numbers} if citations else {}
+        parts.append("\n".join(
+            render_note(notes[n], Place(targets, document.slug), works.get(n, [])) for n in numbers))
     return "\n\n".join(parts) + "\n"
