@@ -30,19 +30,35 @@ def jieba_words() -> list[tuple[str, str, str]]:
     return rows
 
 
+def traditional_candidates() -> dict[str, list[str]]:
+    """Each Simplified character's Traditional forms (于 → 於, 于), from OpenCC's table."""
+    candidates = {}
+    for line in (DICTIONARY / "STCharacters.txt").read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets:
+            candidates[source] = targets.split(" ")
+    return candidates
+
+
+def traditional_forms(word: str, candidates: dict[str, list[str]], limit: int = 16) -> list[str]:
+    forms = [""]
+    for char in word:
+        forms = [f + c for f in forms for c in candidates.get(char, [char])][:limit]
+    return forms
+
+
 def traditional_user_dictionary(text: str) -> str:
     """jieba's words in Traditional form, those found in `text`, as a jieba user dictionary."""
-    table = str.maketrans(character_map()["hant"])
+    candidates = traditional_candidates()
     # every 2–6 character run of the text, so that most look-ups are a set member test
     runs = {text[i:i + n] for n in range(2, 7) for i in range(len(text) - n + 1)}
     lines = {}
     for word, frequency, tag in jieba_words():
-        # One character at a time: a wrong choice for an ambiguous character gives a
-        # form that is not in the text, and is dropped with the rest.
-        traditional = word.translate(table)
-        found = traditional in runs if len(traditional) <= 6 else traditional in text
-        if traditional != word and found and traditional not in lines:
-            lines[traditional] = f"{traditional} {frequency} {tag}".rstrip()
+        # An ambiguous character gives several forms; those not in the text are dropped.
+        for form in traditional_forms(word, candidates):
+            found = form in runs if len(form) <= 6 else form in text
+            if form != word and found and form not in lines:
+                lines[form] = f"{form} {frequency} {tag}".rstrip()
     return "\n".join(lines[w] for w in sorted(lines)) + "\n"
 
 
