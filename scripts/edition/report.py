@@ -44,6 +44,8 @@ title: 首頁
 
 {thesis['institution']}{thesis['degree']}（{year}）
 
+<p class="downloads"><a href="thesis.pdf" download>下載 PDF（全文）</a> · <a href="print_page/">全文列印版</a></p>
+
 | 項目 | 內容 | 說明 |
 |---|---|---|
 | 題名 | {thesis_title(edition.curated.metadata)} | {thesis['title_note']} |

@@ -36,3 +36,12 @@ def on_post_page(output, **kwargs):
 
 def on_post_template(output_content, **kwargs):
     return to_simplified(output_content)  # 404.html and other static templates
+
+
+def on_post_build(config, **kwargs):
+    """The print page is written by mkdocs-print-site after the pages: convert it too."""
+    from pathlib import Path
+
+    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    if page.exists():
+        page.write_text(to_simplified(page.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,40 @@
+"""MkDocs hook: repair the links on the whole-thesis print page.
+
+mkdocs-print-site prefixes the ids it knows (headings, notes) with the page's name,
+`#fn:45` → `#chapter-2-fn:45`, and rewrites links to match; the ids the edition writes
+as HTML (table-2-1, page-45, bibliography keys) and the notes' <sup id="fnref:45"> keep
+their names, so those links break.  Every id in the thesis is unique already, so a link
+whose target is missing is pointed at the unprefixed id when that one exists.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from footnote_numbers import number_footnotes
+
+ID = re.compile(r"""\bid=["']([^"']+)["']""")
+HREF = re.compile(r'href="#([^"]+)"')
+
+
+def repair_links(html: str, prefixes: list[str]) -> str:
+    ids = set(ID.findall(html))
+
+    def fix(match: re.Match) -> str:
+        target = match.group(1)
+        if target in ids:
+            return match.group(0)
+        for prefix in prefixes:
+            if target.startswith(prefix + "-") and target[len(prefix) + 1:] in ids:
+                return f'href="#{target[len(prefix) + 1:]}"'
+        return match.group(0)
+
+    return HREF.sub(fix, html)
+
+
+def on_post_build(config, **kwargs):
+    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    if page.exists():
+        prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
+        html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
+        page.write_text(repair_links(html, prefixes), encoding="utf-8")
