@@ -27,11 +27,15 @@ serve: site
 	@echo "Serving the edition at http://127.0.0.1:8000/"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-# Debian's chromium and CJK fonts for the browser tests (no browser download).
+# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests;
+# installed only when missing (no browser download: Playwright drives this chromium).
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk poppler-utils; \
-	  else sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk poppler-utils; fi; }
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
+	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
+	fi
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

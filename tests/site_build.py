@@ -8,11 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from make_pdf import ARGS as CHROMIUM_ARGS, CHROMIUM, Quiet as QuietHandler  # one place for the browser set-up
 
 
 def build_site(root: Path, target: Path) -> Path:
@@ -23,11 +19,6 @@ def build_site(root: Path, target: Path) -> Path:
                     "-d", str(target / "zh-Hans")], cwd=root, check=True, env=env)
     subprocess.run([sys.executable, "scripts/site_index.py", str(target)], cwd=root, check=True)
     return target
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def serve(directory: Path, prefix: str = "") -> tuple[str, http.server.ThreadingHTTPServer]:

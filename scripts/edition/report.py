@@ -34,7 +34,9 @@ def render_home(edition: Edition) -> str:
     thesis = edition.curated.metadata["thesis"]
     author = thesis["author"] or "不詳"
     year = thesis["year"] or f"約 {thesis['year_circa']} 年"
-    contents = "\n".join(f"- [{d.title}]({d.slug}.md)" for d in edition.documents)
+    contents = "\n".join(f"- [{d.title}]({d.slug}.md)" for d in edition.documents) + (
+        "\n- [參考書目](bibliography.md)（本版據註腳重建）\n- [表目錄](tables.md)\n- [圖目錄](figures.md)"
+        "\n- [校訂報告](edition-report.md)")
     work = edition.citable()["thesis"]
     return f"""---
 title: 首頁
@@ -69,6 +71,9 @@ title: 首頁
 - 原書頁碼以頁邊小字標示（錨點 `#page-N`），便於引用紙本。
 - 註腳保留原編號 1–{len(edition.notes)}，置於原標記處。
 - 相容表意字（如 U+F98E）經 Unicode NFC 正規化為標準字形（共 {sum(edition.source.normalised.values())} 處），以利檢索與繁簡轉換。
+- 表格依抽取文字重建為表格；圖中殘存的方框文字重繪為架構圖；原圖為地圖者僅以文字說明，不另繪製。
+- 參考書目原書未存，本版依註腳重建（{len(edition.citations.works)} 筆），每則註腳連至所引書目。
+- 簡體版以 OpenCC 逐字轉換（不改用詞），頁首可切換繁簡並停留在同一處。
 """
 
 
