@@ -94,6 +94,26 @@ def citation_front_matter(edition: Edition) -> str:
     return "citation:\n" + "".join(f'  - ["{name}", "{value}"]\n' for name, value in tags)
 
 
+NOTE_KINDS = {"citation": "引用", "back-reference": "前揭書等回指", "web": "網路資料",
+              "explanatory": "說明", "mixed": "說明兼引用"}
+
+
+def citation_summary(edition: Edition) -> str:
+    citations = edition.citations
+    kinds = Counter(note.kind for note in citations.notes.values())
+    types = Counter(work.entry_type for work in citations.works.values())
+    kind_text = "、".join(f"{NOTE_KINDS.get(k, k)} {kinds[k]}" for k in NOTE_KINDS if kinds[k])
+    type_text = "、".join(f"`{t}` {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1]))
+    doubts = "\n".join(f"| {n} | {why} |" for n, why in citations.uncertain) or "| — | — |"
+    return f"""273 則註腳：{kind_text}。據以重建[參考書目](bibliography.md) {len(citations.works)} 筆：{type_text}。
+
+轉換程式無把握之處如下，書目照註腳原文收錄，未作臆測：
+
+| 註 | 說明 |
+|---|---|
+{doubts}"""
+
+
 def render_report(edition: Edition) -> str:
     roles = Counter(edition.layout.roles.values())
     role_rows = "\n".join(f"| {ROLE_NAMES[role]} | `{role.value}` | {roles[role]} |" for role in Role)
@@ -132,6 +152,10 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 段落 {blocks['paragraph']}、標題 {blocks['heading']}、列表項 {blocks['list-item']}、表格 {blocks['table']}、圖 {blocks['figure']}；註腳 {len(edition.notes)} 則。
 
 表與圖的清單見[表目錄](tables.md)與[圖目錄](figures.md)。
+
+## 註腳與書目
+
+{citation_summary(edition)}
 """
 
 
