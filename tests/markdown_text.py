@@ -16,7 +16,7 @@ def visible(text: str) -> str:
     return "".join(c for c in text if not c.isspace())
 
 
-LINK = re.compile(r"(?<!\\)\[((?:[^\]\\^]|\\.)*)\]\(([^)\s]+)\)")
+LINK = re.compile(r'(?<!\\)\[((?:[^\]\\^]|\\.)*)\]\(([^)\s]+)(?: "[^"]*")?\)')
 
 
 def inline_text(markdown: str) -> str:

@@ -85,15 +85,18 @@ def test_every_mention_is_linked(root):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith(("<", "|", "---", "title:")):
                 continue  # raw table/figure HTML, list pages, front matter
-            linked += len(re.findall(r"\[(?:下[表圖]|[表圖] ?\d+-\d+)\]\([^)]+\)", line))
-            bare = re.sub(r"\[(?:下[表圖]|[表圖] ?\d+-\d+)\]\([^)]+\)", "", line)
+            links = r'\[(?:下[表圖]|[表圖] ?\d+-\d+)\]\([^)\s]+ "[表圖] \d+-\d+[^"]*"\)'  # with the caption as title
+            linked += len(re.findall(links, line))
+            bare = re.sub(links, "", line)
             unlinked += re.findall(r"如下[表圖]|[表圖] ?\d+-\d+", bare)
     assert unlinked == [] and linked == 14
 
 
 def test_mention_links_land_on_their_anchor(built_site):
     html = (built_site / "zh-Hant" / "chapter-2" / "index.html").read_text(encoding="utf-8")
-    for anchor in re.findall(r'如<a href="#((?:table|figure)-\d+-\d+)">下[表圖]</a>', html):
+    anchors = re.findall(r'如<a href="#((?:table|figure)-\d+-\d+)" title="[^"]+">下[表圖]</a>', html)
+    assert len(anchors) == 10  # chapter 2's 如下表 and 如下圖
+    for anchor in anchors:
         assert f'id="{anchor}"' in html
     assert 'href="#table-2-7"' in html
 

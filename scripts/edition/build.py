@@ -70,7 +70,9 @@ def convert(root: Path) -> Edition:
 
 def generated_files(edition: Edition) -> dict[str, str]:
     """Every generated file, path relative to the root → content."""
-    targets = Targets.of(edition.documents)
+    captions = {t.anchor: t.caption for t in edition.curated.tables.values()}
+    captions.update({f.anchor: f.caption for f in edition.curated.figures.values()})
+    targets = Targets.of(edition.documents, captions)
     metadata = edition.curated.metadata
     works = edition.citable()
     files = {}

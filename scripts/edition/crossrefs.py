@@ -21,9 +21,10 @@ class Targets:
 
     page_of: dict[str, str]  # "table-2-1" → "chapter-2"
     order: dict[str, list[tuple[int, str]]]  # slug → [(block index, anchor)]
+    captions: dict[str, str]  # "table-2-1" → "表 2-1 中亞五國簡介", shown on hover
 
     @classmethod
-    def of(cls, documents: list[Document]) -> "Targets":
+    def of(cls, documents: list[Document], captions: dict[str, str]) -> "Targets":
         page_of, order = {}, {}
         for document in documents:
             for index, block in enumerate(document.blocks):
@@ -31,11 +32,16 @@ class Targets:
                     anchor = f"{block.kind}-{block.ref}"
                     page_of[anchor] = document.slug
                     order.setdefault(document.slug, []).append((index, anchor))
-        return cls(page_of, order)
+        return cls(page_of, order, captions)
 
     def href(self, anchor: str, from_slug: str) -> str:
         slug = self.page_of[anchor]
         return f"#{anchor}" if slug == from_slug else f"{slug}.md#{anchor}"
+
+    def link(self, anchor: str, from_slug: str) -> str:
+        """A Markdown link destination with the caption as title (Material shows it on hover)."""
+        caption = self.captions.get(anchor, "").replace('"', "")
+        return f'{self.href(anchor, from_slug)} "{caption}"' if caption else self.href(anchor, from_slug)
 
     def next_after(self, slug: str, block_index: int, kind: str) -> str | None:
         for index, anchor in self.order.get(slug, []):
@@ -45,16 +51,16 @@ class Targets:
 
 
 def split_mentions(text: str, targets: Targets, slug: str, block_index: int) -> list[tuple[str, str | None]]:
-    """The text cut into (piece, href or None)."""
+    """The text cut into (piece, href or None); an href may carry the caption as a title."""
     found = []
     for match in NUMBERED.finditer(text):
         anchor = f"{KINDS[match.group(1)]}-{match.group(2)}"
         if anchor in targets.page_of:
-            found.append((match.start(), match.end(), targets.href(anchor, slug)))
+            found.append((match.start(), match.end(), targets.link(anchor, slug)))
     for match in FOLLOWING.finditer(text):
         anchor = targets.next_after(slug, block_index, KINDS[match.group(1)[1]])
         if anchor:
-            found.append((match.start(), match.end(), targets.href(anchor, slug)))
+            found.append((match.start(), match.end(), targets.link(anchor, slug)))
     pieces, cursor = [], 0
     for start, end, href in sorted(found):
         pieces += [(text[cursor:start], None), (text[start:end], href)]
