@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from make_pdf import ARGS as CHROMIUM_ARGS, CHROMIUM, Quiet as QuietHandler  # one place for the browser set-up
+from make_pdf import ARGS as CHROMIUM_ARGS, CHROMIUM, Quiet as QuietHandler  # noqa: F401 - one browser set-up, re-exported
 
 
 def build_site(root: Path, target: Path) -> Path:

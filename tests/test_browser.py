@@ -1,5 +1,4 @@
 """A reader in headless Chromium: open a chapter, hover and follow a footnote, see page numbers."""
-import re
 
 import pytest
 

@@ -1,5 +1,4 @@
 """Every body character of the source is in the output once, in order; nothing is added."""
-from collections import Counter
 
 from edition.layout import Role
 from markdown_text import body_and_notes, visible

@@ -1,8 +1,7 @@
 import pytest
 
-from edition.curated import Curated
 from edition.errors import SourceError
-from edition.layout import Role, assign_roles, find_watermarks, split_pages
+from edition.layout import Role, find_watermarks, split_pages
 from edition.source import parse_source
 
 WATERMARK_LINES = ["‧", "國", "", "立", "政 治", "", "大", "學", "‧", "N", "a", "t io", "na l  Chengch i  U",

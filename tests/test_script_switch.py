@@ -1,6 +1,5 @@
 """Traditional ⇄ Simplified: two sibling builds, switched in place, in a real browser."""
 import re
-from pathlib import Path
 
 import pytest
 

@@ -66,7 +66,6 @@ def test_note_only_word_leads_to_its_chapter(page, base_url):
 
 
 def test_traditional_dictionary_keeps_words_whole():
-    import jieba
 
     text = "中國與俄羅斯兩國關於邊境的雙邊談判，烏茲別克加入後"
     dictionary = traditional_user_dictionary(text)

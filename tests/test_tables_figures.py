@@ -78,8 +78,6 @@ def test_redrawn_diagram_shows_each_label_once(edition, figure_id):
 
 
 def test_every_mention_is_linked(root):
-    from markdown_text import DEFINITION  # noqa: F401 - same reader as the coverage test
-
     unlinked, linked = [], 0
     for path in sorted((root / "docs").glob("*.md")):
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -2,9 +2,11 @@
 
 A paragraph continues across page breaks, footnote areas and watermarks.  Where a wrap is
 a paragraph end is read from several signals together (tested one by one):
-- the author's last line of a paragraph ends with a space; inside a paragraph a line
-  ends with one only when a word or a number touches the margin;
-- a paragraph's first line is indented two characters, so it is visibly narrower;
+- a line that stops short of the margin is a paragraph's last line;
+- a full line ending with a space ends its paragraph only when a sentence ends there
+  (inside a paragraph a space at the margin follows a word, a number or 」);
+- a full line without the space runs on, unless a short one-line paragraph follows;
+- headings are paragraphs of their own;
 - English wraps at word boundaries, so for Latin text the space says nothing, and the
   abstract separates its paragraphs with space-only lines.
 """
