@@ -20,11 +20,16 @@ class Work:
     last_page: int
 
 
+def thesis_title(metadata: dict) -> str:
+    """The supplied title in square brackets, as catalogues mark a title they supply."""
+    return f"［{metadata['thesis']['supplied_title']}］"
+
+
 def facts(metadata: dict) -> dict:
     thesis = metadata["thesis"]
     year = thesis["year"] or thesis["year_circa"]
     return {
-        "title": f"［{thesis['supplied_title']}］",
+        "title": thesis_title(metadata),
         "author": thesis["author"],
         "year": year,
         "year_known": bool(thesis["year"]),

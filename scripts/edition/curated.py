@@ -61,7 +61,6 @@ class Curated:
     metadata: dict
     tables: dict[str, Table]
     figures: dict[str, Figure]
-    protected_names: list[str]
 
 
 def id_order(item_id: str) -> tuple[int, int]:
@@ -111,17 +110,8 @@ def load_curated(source_dir: Path) -> Curated:
     metadata = tomllib.loads((source_dir / "metadata.toml").read_text(encoding="utf-8"))
     tables = {t.id: t for t in map(load_table, sorted((source_dir / "tables").glob("*.json")))}
     figures = {f.id: f for f in map(load_figure, sorted((source_dir / "figures").glob("*.json")))}
-    names_file = source_dir / "protected-names.txt"
-    names = []
-    if names_file.exists():
-        names = [
-            line.strip()
-            for line in names_file.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        ]
     return Curated(
         metadata=metadata,
         tables=dict(sorted(tables.items(), key=lambda kv: id_order(kv[0]))),
         figures=dict(sorted(figures.items(), key=lambda kv: id_order(kv[0]))),
-        protected_names=names,
     )

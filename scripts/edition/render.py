@@ -16,26 +16,25 @@ URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~^])")
 
 
-def escape_markdown(text: str) -> str:
-    """Text as Markdown, with bare URLs as autolinks (the URL itself is not escaped)."""
-    out, cursor = [], 0
+def split_urls(text: str) -> list[tuple[str, bool]]:
+    """The text cut into (piece, is_url), so that URLs are linked and never escaped."""
+    pieces, cursor = [], 0
     for match in URL.finditer(text):
-        out.append(MARKDOWN_SPECIAL.sub(r"\\\1", text[cursor:match.start()]))
-        out.append(f"<{match.group(0)}>")
+        pieces += [(text[cursor:match.start()], False), (match.group(0), True)]
         cursor = match.end()
-    out.append(MARKDOWN_SPECIAL.sub(r"\\\1", text[cursor:]))
-    return "".join(out)
+    return pieces + [(text[cursor:], False)]
+
+
+def escape_markdown(text: str) -> str:
+    """Text as Markdown, with bare URLs as autolinks."""
+    return "".join(f"<{p}>" if url else MARKDOWN_SPECIAL.sub(r"\\\1", p) for p, url in split_urls(text))
 
 
 def escape_html(text: str) -> str:
-    out, cursor = [], 0
-    for match in URL.finditer(text):
-        out.append(html.escape(text[cursor:match.start()], quote=False))
-        url = html.escape(match.group(0))
-        out.append(f'<a href="{url}">{url}</a>')
-        cursor = match.end()
-    out.append(html.escape(text[cursor:], quote=False))
-    return "".join(out)
+    return "".join(
+        f'<a href="{html.escape(p)}">{html.escape(p)}</a>' if url else html.escape(p, quote=False)
+        for p, url in split_urls(text)
+    )
 
 
 def page_anchor(printed: int, tag: str = "span") -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .cite import cite_block
+from .cite import cite_block, thesis_title
 from .layout import Role
 
 if TYPE_CHECKING:
@@ -24,10 +24,6 @@ ROLE_NAMES = {
     Role.SPACER: "空白行（圖位或段距）",
     Role.BLANK: "抽取時的行間空行",
 }
-
-
-def thesis_title(metadata: dict) -> str:
-    return f"［{metadata['thesis']['supplied_title']}］"
 
 
 def render_home(edition: Edition) -> str:
