@@ -30,10 +30,11 @@ def jieba_words() -> list[tuple[str, str, str]]:
     return rows
 
 
-def traditional_candidates() -> dict[str, list[str]]:
-    """Each Simplified character's Traditional forms (于 → 於, 于), from OpenCC's table."""
+@functools.lru_cache(maxsize=2)
+def character_candidates(table: str) -> dict[str, list[str]]:
+    """One character's forms in the other script, from an OpenCC table (于 → 於 于)."""
     candidates = {}
-    for line in (DICTIONARY / "STCharacters.txt").read_text(encoding="utf-8").splitlines():
+    for line in (DICTIONARY / table).read_text(encoding="utf-8").splitlines():
         source, _, targets = line.partition("\t")
         if len(source) == 1 and targets:
             candidates[source] = targets.split(" ")
@@ -49,7 +50,7 @@ def traditional_forms(word: str, candidates: dict[str, list[str]], limit: int = 
 
 def traditional_user_dictionary(text: str) -> str:
     """jieba's words in Traditional form, those found in `text`, as a jieba user dictionary."""
-    candidates = traditional_candidates()
+    candidates = character_candidates("STCharacters.txt")
     # every 2–6 character run of the text, so that most look-ups are a set member test
     runs = {text[i:i + n] for n in range(2, 7) for i in range(len(text) - n + 1)}
     lines = {}
@@ -62,18 +63,15 @@ def traditional_user_dictionary(text: str) -> str:
     return "\n".join(lines[w] for w in sorted(lines)) + "\n"
 
 
-@functools.lru_cache(maxsize=1)
 def character_map() -> dict[str, dict[str, str]]:
     """{"hant": simplified→traditional, "hans": traditional→simplified}, one character each."""
     def table(name: str) -> dict[str, str]:
-        mapping = {}
-        for line in (DICTIONARY / name).read_text(encoding="utf-8").splitlines():
-            source, _, targets = line.partition("\t")
-            candidates = targets.split(" ")
-            # 干 (→ 幹 乾 干) is itself a Traditional character: leave such ones alone
-            if len(source) == 1 and len(candidates[0]) == 1 and source not in candidates:
-                mapping[source] = candidates[0]
-        return mapping
+        # 干 (→ 幹 乾 干) is itself a Traditional character: leave such ones alone
+        return {
+            source: candidates[0]
+            for source, candidates in character_candidates(name).items()
+            if len(candidates[0]) == 1 and source not in candidates
+        }
 
     return {"hant": table("STCharacters.txt"), "hans": table("TSCharacters.txt")}
 
