@@ -130,8 +130,10 @@ def test_simplified_search_finds_both_forms(built_site):
     """What the Simplified search index holds: a 着 query finds the particle's passages, a 著
     query the author statements and 著名, and neither finds the other's."""
     index = json.loads((built_site / "zh-Hans" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = "".join(doc["title"] + doc["text"] for doc in index["docs"]).replace("\u200b", "")
-    for present in ("随着冷战", "着手制定", "着眼于中亚", "肖德著", "著名汉学家", "显著的", "成效卓著", "抬头"):
+    # the edition report quotes the Traditional forms on purpose
+    docs = [doc for doc in index["docs"] if not doc["location"].startswith("edition-report/")]
+    text = "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
+    for present in ("随着冷战", "着手制定", "着眼于中亚", "肖德著", "著名汉学家", "显著的", "成效卓著", "抬头", "为什么"):
         assert present in text, present
-    for absent in ("随著", "著手", "肖德着", "着名", "显着", "卓着", "擡"):
+    for absent in ("随著", "著手", "肖德着", "着名", "显着", "卓着", "擡", "什幺"):
         assert absent not in text, absent
