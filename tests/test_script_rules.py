@@ -137,3 +137,21 @@ def test_simplified_search_finds_both_forms(built_site):
         assert present in text, present
     for absent in ("随著", "著手", "肖德着", "着名", "显着", "卓着", "擡", "什幺"):
         assert absent not in text, absent
+
+
+def test_edition_report_gives_the_counts():
+    """The report's numbers against counts read straight from the source and the data files."""
+    report = (ROOT / "docs" / "edition-report.md").read_text(encoding="utf-8")
+    source = unicodedata.normalize("NFC", (ROOT / "source" / "thesis.txt").read_text(encoding="utf-8"))
+
+    def row(rule_id):
+        return tuple(int(n) for n in re.search(rf"`{rule_id}` \| (\d+) \| (\d+) \|", report).groups())
+
+    lifts = source.count("抬") + source.count("擡")
+    assert lifts == 3 and row("tai-lift") == (lifts, lifts)  # every one was 擡 in tw2s
+    assert row("me-question")[0] == source.count("麼") == 7
+    assert row("yan-flame") == (source.count("燄"), source.count("燄")) == (1, 1)
+    zhu = row("zhu-write-notable")[0] + row("zhu-author-statement")[0] + row("zhu-particle")[0]
+    assert zhu == source.count("著")
+    decisions = (ROOT / "source" / "script" / "decisions.toml").read_text(encoding="utf-8").count("[[decision]]")
+    assert f"共 {decisions} 項" in report

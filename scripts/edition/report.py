@@ -161,9 +161,12 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 
 
 def script_summary(edition: Edition) -> str:
-    """What the Simplified build does to the author's text (body and notes)."""
+    """What the Simplified build does to the author's text (body, notes, tables and figures)."""
+    tables, figures = edition.curated.tables.values(), edition.curated.figures.values()
     text = "\n".join([b.text for d in edition.documents for b in d.blocks]
-                      + [note.text for note in edition.notes.values()])
+                      + [note.text for note in edition.notes.values()]
+                      + [t.caption + "\n" + t.note + "\n" + "\n".join("\t".join(r) for r in t.rows) for t in tables]
+                      + [f.caption + "\n" + f.note + "\n" + "\n".join(f.labels) for f in figures])
     summary = summarise(text)
     # the kinds quote Traditional characters (擡, 著): marked so that the Simplified build keeps them
     decided, changed = summary.decided_by_rule, summary.changed_by_rule
@@ -171,7 +174,7 @@ def script_summary(edition: Edition) -> str:
                       for rule in rules())
     decisions = recorded_decisions()
     decision_rows = "\n".join(f"| {d['kind']} | `{d['id']}` | {len(d['cases'])} |" for d in decisions)
-    return f"""簡體版在建置時由繁體本逐字轉換：先作 NFC 正規化，再以 OpenCC `tw2s` 轉換字形，不改用詞。作者正文與註腳共 {summary.characters} 個漢字，其中 {summary.converted} 個在簡體版中改變字形。
+    return f"""簡體版在建置時由繁體本逐字轉換：先作 NFC 正規化，再以 OpenCC `tw2s` 轉換字形，不改用詞。作者正文、註腳與圖表共 {summary.characters} 個漢字，其中 {summary.converted} 個在簡體版中改變字形。
 
 字義不同而簡體字形不同的字（如「著」與「着」），依上下文規則決定（規則及理由見 `source/script/rules.toml`）：
 

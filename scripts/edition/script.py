@@ -84,7 +84,7 @@ def require(path: Path, text: str, entry: dict, keys: tuple[str, ...], what: str
     for key in keys:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise ScriptDataError(
-                f"{path}:{line_of(text, repr(name)[1:-1])}: {what} {name!r} needs a non-empty string `{key}`")
+                f"{path}:{line_of(text, str(name))}: {what} {name!r} needs a non-empty string `{key}`")
 
 
 def word_pattern(words: list[str], characters: str, simplified: str) -> str:
