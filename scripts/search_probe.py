@@ -142,3 +142,73 @@ def shows_query(item: dict, query: str, script: str) -> bool:
     """Does a result show the query (in either script, spaces aside)?"""
     text = re.sub(r"\s+", "", item["text"]).lower()
     return any(re.sub(r"\s+", "", form).lower() in text for form in (query, in_site_script(query, script)))
+
+
+# -- the figures `make bench` prints ---------------------------------------------------
+
+def serve(site: Path) -> tuple[str, object]:
+    import functools
+    import http.server
+    import threading
+
+    from make_pdf import Quiet
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def search_data_size(site: Path, script: str) -> int:
+    """Bytes, gzipped, of what the search fetches: the index and the worker's fold table."""
+    import gzip
+
+    files = [site / script / "search" / "search_index.json", site / script / "assets" / "script-map.js"]
+    return sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.exists())
+
+
+def measure_search(site: Path, repeats: int = 5) -> dict:
+    """Latency (pasted query → results), first result and recall, per script and query kind."""
+    from playwright.sync_api import sync_playwright
+
+    from make_pdf import ARGS, CHROMIUM
+
+    base_url, server = serve(site)
+    figures = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            for script in ("zh-Hant", "zh-Hans"):
+                texts = site_texts(site / script)
+                page = browser.new_page()
+                page.goto(base_url + script + "/")
+                open_search(page)
+                type_query(page, "反恐")  # the index is loaded, the worker ready
+                times = sorted(paste_query(page, q) for _ in range(repeats) for q in QUERIES + CROSS)
+                same, other = (QUERIES, CROSS) if script == "zh-Hant" else (CROSS, QUERIES)
+                for kind, queries in (("same script", same), ("other script", other)):
+                    first = full = 0
+                    for query in queries:
+                        type_query(page, query)
+                        items = results(page, everything=True)
+                        expected = expected_pages(texts, query, script)
+                        first += bool(items) and shows_query(items[0], query, script)
+                        full += expected <= listed_pages(items, base_url)
+                    figures[(script, kind)] = (first, full, len(queries))
+                figures[(script, "p95 ms")] = times[int(0.95 * (len(times) - 1))]
+                figures[(script, "median ms")] = times[len(times) // 2]
+                figures[(script, "KiB gz")] = search_data_size(site, script) / 1024
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+def print_search_figures(figures: dict) -> None:
+    for script in ("zh-Hant", "zh-Hans"):
+        print(f"search {script}: p95 {figures[(script, 'p95 ms')]:.0f} ms, median {figures[(script, 'median ms')]:.0f} ms "
+              f"(pasted query → results), data {figures[(script, 'KiB gz')]:.0f} KiB gzipped")
+        for kind in ("same script", "other script"):
+            first, full, total = figures[(script, kind)]
+            print(f"  queries in the {kind}: first result shows the query {first}/{total}, "
+                  f"every page holding it listed {full}/{total}")
