@@ -6,7 +6,7 @@ search worker named in the theme's config; the edition's worker
 file holds each page's text as the reader sees it (edition.search_text), read from the
 finished HTML — after the Simplified build's conversion, so list this hook last.  The
 print page repeats the whole thesis and is left out.  Material's own indexing is
-switched off (`search: enabled: false` keeps its search box): no jieba, no lunr.
+switched off (`search: enabled: false`; the header override keeps its box): no jieba, no lunr.
 """
 from __future__ import annotations
 
