@@ -155,3 +155,14 @@ def test_edition_report_gives_the_counts():
     assert zhu == source.count("著")
     decisions = (ROOT / "source" / "script" / "decisions.toml").read_text(encoding="utf-8").count("[[decision]]")
     assert f"共 {decisions} 項" in report
+
+
+def test_fast_tw2s_equals_opencc_on_pages_and_markup(root):
+    """The build converts with `tw2s`, which skips runs OpenCC cannot change; it must give
+    OpenCC's own result, on Markdown and on HTML alike."""
+    from edition.script import converter, tw2s
+
+    text = (root / "docs" / "chapter-2.md").read_text(encoding="utf-8")
+    text += '\n<nav class="md-nav" aria-label="導覽">\n  <a href="../chapter-3/" title="第三章">第三章 經濟</a>\n</nav>\n'
+    assert tw2s(text) == converter().convert(text)
+    assert tw2s(text) != text  # the sample holds characters to convert

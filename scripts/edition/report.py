@@ -176,7 +176,7 @@ def script_summary(edition: Edition) -> str:
     decision_rows = "\n".join(f"| {d['kind']} | `{d['id']}` | {len(d['cases'])} |" for d in decisions)
     return f"""簡體版在建置時由繁體本逐字轉換：先作 NFC 正規化，再以 OpenCC `tw2s` 轉換字形，不改用詞。作者正文、註腳與圖表共 {summary.characters} 個漢字，其中 {summary.converted} 個在簡體版中改變字形。
 
-字義不同而簡體字形不同的字（如「著」與「着」），依上下文規則決定（規則及理由見 `source/script/rules.toml`）：
+字義不同而簡體字形不同的字（如<span lang="zh-Hant">「著」</span>與「着」），依上下文規則決定（規則及理由見 `source/script/rules.toml`）：
 
 | 規則 | 代碼 | 適用字數 | 與 OpenCC 原結果不同 |
 |---|---|---|---|
