@@ -1,4 +1,5 @@
-"""Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size.
+"""Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size,
+PDF typesetting time per script.
 
     python scripts/bench.py [--runs N]
 
@@ -49,6 +50,20 @@ def main() -> None:
         print(f"HTML pages: {len(pages)}, median page {statistics.median(weights) / 1024:.0f} KiB, "
               f"largest {chapter.parent.name} {chapter.stat().st_size / 1024:.0f} KiB")
         print(f"search index: zh-Hant {index.stat().st_size / 1024:.0f} KiB, zh-Hans {index_hans.stat().st_size / 1024:.0f} KiB")
+        bench_pdf(site)
+
+
+def bench_pdf(site: Path) -> None:
+    """One typesetting per script (each takes seconds), with its read-back figures."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_pdf import SCRIPTS, make_pdf
+
+    for script in SCRIPTS:
+        made, problems, figures = make_pdf(site, script)
+        on_page = figures["notes on their marker's page"]
+        print(f"PDF {script}: {made.seconds:.1f} s (limit 30 s), {made.pages} pages, "
+              f"{made.path.stat().st_size / 1024 / 1024:.1f} MiB, notes on their marker's page {on_page}, "
+              f"read-back problems: {len(problems)}")
 
 
 if __name__ == "__main__":
