@@ -5,6 +5,7 @@ Both PDFs are typeset once per session from the session's built site.
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from make_pdf import SCRIPTS, make_pdf
-from thesis_pdf.readback import check_contents, check_notes, check_printed_pages, expected_from_print_page, read_pdf
+from thesis_pdf.readback import (check_body_text, check_contents, check_notes, check_printed_pages,
+                                 expected_from_print_page, read_pdf)
 
 TITLES = {"zh-Hant": "上海合作組織的安全角色與發展", "zh-Hans": "上海合作组织的安全角色与发展"}
 CHAPTER_1 = {"zh-Hant": "第一章 緒論", "zh-Hans": "第一章 绪论"}
@@ -45,8 +47,8 @@ def test_read_back_fails_when_a_note_is_lost_moved_or_doubled(pdfs, built_site):
     reading, expected = reading_and_expected(pdfs, built_site, "zh-Hant")
     assert check_notes(reading, expected) == []
     # note 45's text, as read from the PDF, taken off its page: the check must miss it
-    page = next(i for i, words in enumerate(reading.words) if any(w == "45." for _x, w in words))
-    lost = replace(reading, words=[[(x, w) for x, w in words if not (i == page and w == "45.")]
+    page = next(i for i, words in enumerate(reading.words) if any(w.text == "45." for w in words))
+    lost = replace(reading, words=[[w for w in words if not (i == page and w.text == "45.")]
                                    for i, words in enumerate(reading.words)], report={})
     assert "note 45 is not printed" in check_notes(lost, expected)
     # the same page printed twice: its notes are doubled
@@ -67,8 +69,18 @@ def test_read_back_fails_on_a_wrong_contents_number_or_a_missing_page_number(pdf
     wrong = reading.layout[contents].replace(f"{CHAPTER_1['zh-Hant']}", f"{CHAPTER_1['zh-Hant']}X", 1)
     broken = replace(reading, layout=reading.layout[:contents] + [wrong] + reading.layout[contents + 1:], report={})
     assert any("第一章 緒論X" in p for p in check_contents(broken))
-    without_45 = replace(reading, words=[[(x, w) for x, w in words if w != "p.45"] for words in reading.words], report={})
+    without_45 = replace(reading, words=[[w for w in words if w.text != "p.45"] for words in reading.words], report={})
     assert check_printed_pages(without_45, expected) == ["original page numbers missing from the margin: [45]"]
+
+
+def test_read_back_fails_when_a_line_of_the_body_is_lost(pdfs, built_site):
+    reading, expected = reading_and_expected(pdfs, built_site, "zh-Hant")
+    assert check_body_text(reading, expected) == []
+    body = Counter(w.height for words in reading.words for w in words).most_common(1)[0][0]
+    middle = len(reading.words) // 2
+    line = max((w for w in reading.words[middle] if w.height == body), key=lambda w: len(w.text))
+    cut = replace(reading, words=[[w for w in words if w is not line] for words in reading.words], report={})
+    assert len(check_body_text(cut, expected)) == 1
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

@@ -88,8 +88,12 @@ def strip_widgets(root: ET.Element) -> None:
             summary.set("class", "summary")
 
 
-def move_notes_to_markers(root: ET.Element) -> int:
-    """Put each note's text right after its marker; drop the endnote lists."""
+def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = frozenset()) -> int:
+    """Put each note's text right after its marker; drop the endnote lists.
+
+    The paragraphs holding the markers in `turn_page_for` start a new page (class
+    note-turn): WeasyPrint left those notes on the page after their marker's.
+    """
     parents = {child: parent for parent in root.iter() for child in parent}
     notes = {}
     for item in root.iter("li"):
@@ -114,12 +118,37 @@ def move_notes_to_markers(root: ET.Element) -> int:
         for link in sup.iter("a"):
             link.set("href", f"#fn:{number}")
         insert_after(parents[sup], sup, note)
+        if int(number) in turn_page_for:
+            block = parents[sup]
+            while block.tag not in ("p", "li", "td", "th") and block in parents:
+                block = parents[block]
+            block.set("class", " ".join(sorted(classes(block) | {"note-turn"})))
         moved += 1
     if notes:
         raise PrintPageError(f"print page: notes without a marker: {sorted(notes, key=int)}")
     for div in [d for d in root.iter("div") if "footnote" in classes(d)]:
         remove(parents[div], div)
     return moved
+
+
+def label_page_starts(root: ET.Element) -> None:
+    """Margin labels for the original page numbers: "p.N"; pages that held only a table or
+    figure start one after another, so a run of them is labelled once, one number a line."""
+    for parent in root.iter():
+        run: list[ET.Element] = []
+        for child in [*parent, None]:
+            starts = child is not None and child.tag == "div" and "page-start" in classes(child)
+            if starts and run and not (run[-1].tail or "").strip():
+                run.append(child)
+                continue
+            if run:
+                run[0].set("data-label", "\n".join(f"p.{node.get('data-page')}" for node in run))
+                for node in run[1:]:
+                    node.set("data-label", "")
+            run = [child] if starts else []
+        for child in parent:
+            if child.tag == "span" and "page-start" in classes(child):
+                child.set("data-label", f"p.{child.get('data-page')}")
 
 
 def repair_links(root: ET.Element) -> None:
@@ -214,7 +243,8 @@ def title_pages(metadata: dict, edition_title: str) -> list[ET.Element]:
     return [cover, verso]
 
 
-def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str) -> str:
+def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
+                    turn_page_for: frozenset[int] = frozenset()) -> str:
     """The HTML that thesis.css typesets (Traditional: the Simplified PDF converts it whole)."""
     thesis = metadata["thesis"]
     title = f"{thesis_title(metadata)}{thesis['degree']}"
@@ -235,7 +265,8 @@ def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str)
         strip_widgets(section)
     holder = element("div")
     holder.extend(sections.values())
-    move_notes_to_markers(holder)
+    move_notes_to_markers(holder, turn_page_for)
+    label_page_starts(holder)
     repair_links(holder)
     for key, heading in zip(LISTS, ("本版頁", "本版頁")):
         add_page_column(sections[key], heading)

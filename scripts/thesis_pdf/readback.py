@@ -9,14 +9,18 @@ its original page numbers (`data-page`).
 from __future__ import annotations
 
 import html
+from collections import Counter
 import re
 import subprocess
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
+import tinyhtml5
 from pypdf import PdfReader
 
 NOTE_ITEM = re.compile(r'<li id="(?:[\w-]+-)?fn:(\d+)"[^>]*>(.*?)</li>', re.S)
+NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:\d+$")
 PAGE_START = re.compile(r'class="page-start"[^>]*data-page="(\d+)"')
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
@@ -25,6 +29,7 @@ MARGIN_NUMBER = re.compile(r"p\.(\d+)")
 SEP = "\x1f"  # between words: never in the text
 HEAD = 10  # characters of a note's text that identify it
 SAME_PAGE_SHARE = 0.97
+BODY_SECTIONS = ("abstract", "chapter-", "appendix-")
 
 
 @dataclass(frozen=True)
@@ -33,13 +38,21 @@ class Expected:
 
     notes: dict[int, str]  # number → the start of its text, without spaces
     printed_pages: list[int]  # the original page numbers, in order
+    paragraphs: list[str] = field(default_factory=list)  # the body's paragraphs, without spaces or markers
+
+
+class Word(NamedTuple):
+    x: float  # left edge, points
+    y: float  # top edge, points from the top of the page
+    height: float  # of its box: the font size, times the font's ascent and descent
+    text: str
 
 
 @dataclass
 class Reading:
     """What a reader finds in the PDF."""
 
-    words: list[list[tuple[float, str]]]  # per page: (x of the word's left edge, text)
+    words: list[list[Word]]  # per page, in reading order
     layout: list[str]  # per page, as laid out
     labels: list[str]  # page labels (printed folios)
     links: list[list[str]]  # per page: the named destinations its links go to
@@ -56,13 +69,33 @@ def expected_from_print_page(print_page: str) -> Expected:
     for number, body in NOTE_ITEM.findall(print_page):
         body = re.sub(r'<a class="(?:footnote-backref|bib-link)".*?</a>', "", body, flags=re.S)
         notes[int(number)] = squeeze(html.unescape(re.sub(r"<[^>]+>", "", body)))[:HEAD]
-    return Expected(notes, [int(n) for n in PAGE_START.findall(print_page)])
+    return Expected(notes, [int(n) for n in PAGE_START.findall(print_page)], body_paragraphs(print_page))
+
+
+def body_paragraphs(print_page: str) -> list[str]:
+    """The running text of the abstracts, chapters and appendices: paragraphs set in the body size."""
+    root = tinyhtml5.parse(print_page, namespace_html_elements=False)
+    paragraphs = []
+    for section in root.iter("section"):
+        if not section.get("id", "").startswith(BODY_SECTIONS):
+            continue
+        parents = {child: parent for parent in section.iter() for child in parent}
+        for paragraph in section.iter("p"):
+            parent = parents[paragraph]
+            if paragraph.get("class") or parent.tag not in ("section", "li") or NOTE_ID.match(parent.get("id", "")):
+                continue  # part titles, editorial notes, notes: other sizes
+            for sup in paragraph.iter("sup"):
+                sup.text, sup[:] = "", []  # note markers: a smaller size
+            text = squeeze("".join(paragraph.itertext()))
+            if text:
+                paragraphs.append(text)
+    return paragraphs
 
 
 def read_pdf(path: Path) -> Reading:
     bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    words = [[(float(x0), html.unescape(text)) for x0, _y0, _x1, _y1, text in WORD.findall(page)]
-             for page in PAGE.findall(bbox)]
+    words = [[Word(float(x0), float(y0), round(float(y1) - float(y0), 1), html.unescape(text))
+              for x0, y0, _x1, y1, text in WORD.findall(page)] for page in PAGE.findall(bbox)]
     layout = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                             check=True).stdout.split("\f")[: len(words)]
     reader = PdfReader(path)
@@ -81,7 +114,7 @@ def note_pages(reading: Reading, expected: Expected) -> dict[int, list[tuple[int
     """Where each note's text is printed: (page index, position on the page) per occurrence."""
     found: dict[int, list[tuple[int, int]]] = {n: [] for n in expected.notes}
     for index, page in enumerate(reading.words):
-        text = SEP + SEP.join(word for _x, word in page if not MARGIN_NUMBER.fullmatch(word))
+        text = SEP + SEP.join(w.text for w in page if not MARGIN_NUMBER.fullmatch(w.text))
         for number, head in expected.notes.items():
             # the note's number as a word of its own, then its text (which may span words)
             pattern = rf"{SEP}{number}\.{SEP}?" + f"{SEP}?".join(map(re.escape, head))
@@ -157,9 +190,9 @@ def check_contents(reading: Reading) -> list[str]:
 
 def check_printed_pages(reading: Reading, expected: Expected) -> list[str]:
     """Every original page number is printed once, in order, in the left margin."""
-    left = min(x for page in reading.words for x, word in page if not MARGIN_NUMBER.fullmatch(word))
-    in_margin = [int(m.group(1)) for page in reading.words for x, word in page
-                 if x < left and (m := MARGIN_NUMBER.fullmatch(word))]
+    left = min(w.x for page in reading.words for w in page if not MARGIN_NUMBER.fullmatch(w.text))
+    in_margin = [int(m.group(1)) for page in reading.words for w in sorted(page, key=lambda w: w.y)
+                 if w.x < left and (m := MARGIN_NUMBER.fullmatch(w.text))]  # read down each page
     reading.margin_left = left
     reading.report["original page numbers in the margin"] = f"{len(in_margin)}/{len(expected.printed_pages)}"
     problems = []
@@ -168,6 +201,22 @@ def check_printed_pages(reading: Reading, expected: Expected) -> list[str]:
         problems.append(f"original page numbers missing from the margin: {missing}")
     if in_margin != expected.printed_pages and not missing:
         problems.append("original page numbers in the margin are out of order or repeated")
+    return problems
+
+
+def check_body_text(reading: Reading, expected: Expected) -> list[str]:
+    """Every paragraph of the running text is printed whole, in order (no line lost in a page break)."""
+    sizes = Counter(w.height for page in reading.words for w in page)
+    body = sizes.most_common(1)[0][0]
+    text = "".join(w.text for page in reading.words for w in page if abs(w.height - body) < 0.5)
+    problems, position = [], 0
+    for paragraph in expected.paragraphs:
+        found = text.find(paragraph, position)
+        if found < 0:
+            problems.append(f"paragraph not printed whole or out of order: {paragraph[:30]}…")
+        else:
+            position = found + len(paragraph)
+    reading.report["paragraphs checked"] = len(expected.paragraphs)
     return problems
 
 
@@ -181,5 +230,5 @@ def check(path: Path, print_page: Path) -> tuple[list[str], dict]:
     expected = expected_from_print_page(print_page.read_text(encoding="utf-8"))
     reading = read_pdf(path)
     problems = (check_notes(reading, expected) + check_contents(reading)
-                + check_printed_pages(reading, expected) + check_pages(reading))
+                + check_printed_pages(reading, expected) + check_body_text(reading, expected) + check_pages(reading))
     return problems, reading.report

@@ -24,6 +24,7 @@ from .prepare import thesis_document
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEET = Path(__file__).with_name("thesis.css")
 FIRST_MAIN_SECTION = "chapter-1"  # where the arabic folios start at 1
+PASSES = 3  # layouts at most: the first, then up to two moving paragraphs whose notes fell off
 TAGGED = True  # costs ~1 s and ~2 % of the size per script (measured); screen readers get the structure
 
 
@@ -54,17 +55,42 @@ def page_labels(front_pages: int):
     return finish
 
 
+def notes_off_their_page(document) -> frozenset[int]:
+    """Notes the layout put on another page than their marker (ids fn:N and fnref:N)."""
+    pages: dict[str, dict[str, int]] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            kind, _, number = anchor.partition(":")
+            if kind in ("fn", "fnref") and number.isdigit():
+                pages.setdefault(number, {})[kind] = index
+    return frozenset(int(n) for n, where in pages.items() if where.get("fn") != where.get("fnref"))
+
+
+def layout(print_page: Path, script: str, metadata: dict, created: str):
+    """Lay the thesis out; where WeasyPrint carried a note over to the next page (it cannot
+    shorten the page above a long note), start the marker's paragraph on that next page
+    and lay it out again.  Fewer pages run short than notes would be misplaced."""
+    source = print_page.read_text(encoding="utf-8")
+    turn: frozenset[int] = frozenset()
+    for _ in range(PASSES):
+        document_html = thesis_document(source, metadata, lang=script, created=created, turn_page_for=turn)
+        if script == "zh-Hans":
+            document_html = to_simplified(document_html)  # the title page and headings added here
+        document = HTML(string=document_html, base_url=str(print_page)).render(
+            stylesheets=[CSS(filename=str(STYLESHEET))], pdf_tags=TAGGED)
+        off = notes_off_their_page(document)
+        if not off - turn:
+            break
+        turn |= off
+    return document
+
+
 def typeset(site: Path, script: str, metadata: dict | None = None, created: str | None = None) -> Typeset:
     start = time.perf_counter()
     metadata = metadata or tomllib.loads((ROOT / "source" / "metadata.toml").read_text(encoding="utf-8"))
     print_page = site / script / "print_page" / "index.html"
-    document_html = thesis_document(print_page.read_text(encoding="utf-8"), metadata, lang=script,
-                                    created=created or source_date())
-    if script == "zh-Hans":
-        document_html = to_simplified(document_html)  # the title page and headings added here
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=document_html, base_url=str(print_page)).render(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_tags=TAGGED)
+    document = layout(print_page, script, metadata, created or source_date())
     front_pages = next((i for i, page in enumerate(document.pages) if FIRST_MAIN_SECTION in page.anchors), None)
     if front_pages is None:
         raise ValueError(f"{print_page}: no #{FIRST_MAIN_SECTION} in the typeset pages")
