@@ -30,6 +30,7 @@ WIDGETS = {  # (tag, class) of what only a web page needs
     ("a", "bib-link"),  # 〔書目〕 in each note: the reference list is in the PDF anyway
 }
 NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:(\d+)$")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 class PrintPageError(ValueError):
@@ -122,7 +123,12 @@ def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = froz
             block = parents[sup]
             while block.tag not in ("p", "li", "td", "th") and block in parents:
                 block = parents[block]
-            block.set("class", " ".join(sorted(classes(block) | {"note-turn"})))
+            siblings = list(parents[block])
+            position = siblings.index(block)
+            while position and siblings[position - 1].tag in HEADINGS:  # a heading goes with its text
+                position -= 1
+            turned = siblings[position]
+            turned.set("class", " ".join(sorted(classes(turned) | {"note-turn"})))
         moved += 1
     if notes:
         raise PrintPageError(f"print page: notes without a marker: {sorted(notes, key=int)}")
