@@ -21,7 +21,7 @@ from edition.cite import thesis_title
 
 FRONT = ("abstract", "abstract-en")
 LISTS = ("tables", "figures")  # the site's lists of tables and figures, given PDF page numbers
-MAIN_PREFIXES = ("chapter-", "appendix-")  # the rest of the main matter: part titles (附錄)
+MAIN_PREFIXES = ("chapter-", "appendix-")  # their sections are listed in the contents
 BACK = ("bibliography", "edition-report")
 WIDGETS = {  # (tag, class) of what only a web page needs
     ("details", "quote"),  # citation box with copy buttons and downloads
@@ -226,7 +226,7 @@ def title_pages(metadata: dict, edition_title: str) -> list[ET.Element]:
     author = thesis["author"] or "佚名"
     year = thesis["year"] or f"約 {thesis['year_circa']} 年"
     cover = element("section", class_="cover", id="title-page")
-    for css, text in (("institution", f"{thesis['institution']}"),
+    for css, text in (("institution", thesis["institution"]),
                       ("institution-en", thesis["institution_en"]),
                       ("degree", thesis["degree"]),
                       ("title", thesis_title(metadata)),
@@ -269,13 +269,13 @@ def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
     for section in sections.values():
         section.attrib.pop("heading-number", None)
         strip_widgets(section)
-    holder = element("div")
+    holder = element("div")  # the sections, while notes, labels and links are reworked
     holder.extend(sections.values())
     move_notes_to_markers(holder, turn_page_for)
     label_page_starts(holder)
     repair_links(holder)
-    for key, heading in zip(LISTS, ("本版頁", "本版頁")):
-        add_page_column(sections[key], heading)
+    for key in LISTS:
+        add_page_column(sections[key], "本版頁")
 
     body = element("body")
     front = element("div", class_="frontmatter")
