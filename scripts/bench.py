@@ -61,7 +61,7 @@ def bench_pdf(site: Path) -> None:
     for script in SCRIPTS:
         made, problems, figures = make_pdf(site, script)
         on_page = figures["notes on their marker's page"]
-        print(f"PDF {script}: {made.seconds:.1f} s (limit 30 s), {made.pages} pages, "
+        print(f"PDF {script}: {made.seconds:.1f} s, {made.cpu_seconds:.1f} s CPU (limit 30 s), {made.pages} pages, "
               f"{made.path.stat().st_size / 1024 / 1024:.1f} MiB, notes on their marker's page {on_page}, "
               f"read-back problems: {len(problems)}")
 

@@ -43,7 +43,7 @@ def main() -> None:
     for script in SCRIPTS:
         made, problems, figures = make_pdf(site, script)
         print(f"{made.path}: {made.pages} pages ({made.front_pages} front matter), "
-              f"{made.path.stat().st_size / 1024 / 1024:.1f} MiB in {made.seconds:.1f} s; "
+              f"{made.path.stat().st_size / 1024 / 1024:.1f} MiB in {made.seconds:.1f} s ({made.cpu_seconds:.1f} s CPU); "
               + "; ".join(f"{k} {v}" for k, v in figures.items()))
         for problem in problems:
             print(f"{made.path}: {problem}", file=sys.stderr)

@@ -35,7 +35,7 @@ def test_read_back_finds_every_note_contents_entry_and_original_page(pdfs, scrip
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_each_script_is_typeset_within_30_seconds(pdfs, script):
-    assert pdfs[script][0].seconds <= 30
+    assert pdfs[script][0].cpu_seconds <= 30  # CPU time: the wall clock depends on what else runs
 
 
 def reading_and_expected(pdfs, built_site, script):
