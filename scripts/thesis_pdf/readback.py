@@ -3,18 +3,18 @@
 The PDF is not trusted: WeasyPrint has dropped and swapped notes in trials.  What the
 reader sees is read from the PDF itself — words and their positions (pdftotext -bbox),
 the contents as laid out (pdftotext -layout), link annotations and page labels (pypdf) —
-and compared with what the print page says should be there: its notes (`li id=…fn:N`) and
-its original page numbers (`data-page`).
+and compared with what the print page says should be there: its notes (`li id=…fn:N`),
+its original page numbers (`data-page`) and the paragraphs of its running text.
 """
 from __future__ import annotations
 
 import html
-from collections import Counter
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import tinyhtml5
 from pypdf import PdfReader
@@ -56,7 +56,6 @@ class Reading:
     layout: list[str]  # per page, as laid out
     labels: list[str]  # page labels (printed folios)
     links: list[list[str]]  # per page: the named destinations its links go to
-    margin_left: float = 0.0  # where the text block starts (points)
     report: dict = field(default_factory=dict)
 
 
@@ -193,7 +192,6 @@ def check_printed_pages(reading: Reading, expected: Expected) -> list[str]:
     left = min(w.x for page in reading.words for w in page if not MARGIN_NUMBER.fullmatch(w.text))
     in_margin = [int(m.group(1)) for page in reading.words for w in sorted(page, key=lambda w: w.y)
                  if w.x < left and (m := MARGIN_NUMBER.fullmatch(w.text))]  # read down each page
-    reading.margin_left = left
     reading.report["original page numbers in the margin"] = f"{len(in_margin)}/{len(expected.printed_pages)}"
     problems = []
     missing = sorted(set(expected.printed_pages) - set(in_margin))
