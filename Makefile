@@ -23,9 +23,9 @@ site: docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hans.yml
 	$(BIN)/python scripts/site_index.py site
 
+PORT ?= 8000
 serve: site
-	@echo "Serving the edition at http://127.0.0.1:8000/"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+	@$(BIN)/python scripts/serve.py --port $(PORT) site
 
 # Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests;
 # installed only when missing (no browser download: Playwright drives this chromium).
