@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site docs pdf bench clean chromium
+.PHONY: serve test test-fast site docs pdf bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The unit tier: no site build, no browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not site and not browser"
 
 # Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf).
 pdf: site chromium

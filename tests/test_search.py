@@ -14,7 +14,7 @@ QUERIES = [
     ("烏茲別克", "country name"),
     ("塔什干", "place"),
     ("反恐", "2-character term"),
-    ("國", "single character"),
+    ("鎢", "single character, only in chapter 2 (國 would match every page)"),
     ("1996年", "digits with 年, typed without the thesis's space"),
     ("Mackinder", "English name"),
     ("security", "English word"),
@@ -56,6 +56,15 @@ def test_cross_script_query_shows_readable_snippets(page, base_url):
     count, folded, first = search(page, "上海合作组织")
     assert folded == "上海合作組織" and count > 0
     assert "上海" in first and "組織" in first.replace("\u200b", "")
+
+
+@pytest.mark.parametrize(("script", "query"), [("zh-Hant", "鎢"), ("zh-Hans", "钨")])
+def test_single_character_leads_only_to_the_page_that_has_it(page, base_url, script, query):
+    """鎢 (tungsten) is in table 2-1 only: every result must be chapter 2, and there must be one."""
+    page.goto(base_url + script + "/")
+    count, _, _ = search(page, query)
+    titles = page.locator(".md-search-result__item").all_inner_texts()
+    assert count >= 1 and all(t.startswith("第二章") for t in titles), titles
 
 
 def test_note_only_word_leads_to_its_chapter(page, base_url):
