@@ -236,3 +236,5 @@ def verify_against_source(curated: Curated, source: Source) -> None:
         expect_line(source, figure.note_lines[0], "the start of the figure's source note", file, note.startswith)
         for number in sorted(figure.label_lines):
             expect_line(source, number, "a label of the figure", file, bool)
+        for number in figure.described_by_lines:
+            expect_line(source, number, "the text that describes the figure", file, bool)

@@ -57,8 +57,8 @@ def build_documents(blocks: list[Block]) -> list[Document]:
     sequence = Sequence()
     for block in blocks:
         line = classify_line(block.text) if block.kind == "paragraph" else None
-        if line is not None and (line.kind == "appendix" or not (documents and documents[-1].kind == "appendix")):
-            sequence.check(line, block)  # inside an appendix, 第X章 belongs to the document quoted
+        if line is not None:
+            sequence.check(line, block)
         current = documents[-1] if documents else None
         if line is None:
             if current is None:
