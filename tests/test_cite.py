@@ -5,7 +5,7 @@ import re
 import pytest
 from pybtex.database import parse_string
 
-from edition.cite import apa7, bibtex, csl_json, gbt7714, ris
+from edition.write.cite_formats import apa7, bibtex, csl_json, gbt7714, ris
 
 
 def test_chapter_page_ranges_are_the_printed_ones(edition):
@@ -34,7 +34,7 @@ def test_downloads_parse(edition):
 
 
 def test_citation_cff_is_generated(root, edition):
-    from edition.cite import citation_cff
+    from edition.write.cite_formats import citation_cff
 
     assert (root / "CITATION.cff").read_text(encoding="utf-8") == citation_cff(
         edition.curated.metadata, edition.citable()["thesis"])

@@ -2,7 +2,7 @@
 
 import re
 
-from edition.layout import Role
+from edition.passes.layout import Role
 from markdown_text import body_and_notes, visible
 
 ORDER = ["abstract", "abstract-en"] + [f"chapter-{i}" for i in range(1, 7)] + [f"appendix-{i}" for i in range(1, 6)]

@@ -1,8 +1,8 @@
 import pytest
 
 from edition.errors import SourceError
-from edition.layout import Role, find_watermarks, split_pages
-from edition.source import parse_source
+from edition.passes.layout import Role, find_watermarks, split_pages
+from edition.read.source import parse_source
 
 WATERMARK_LINES = ["‧", "國", "", "立", "政 治", "", "大", "學", "‧", "N", "a", "t io", "na l  Chengch i  U",
                    "niv", "ers", "i t", "y"]

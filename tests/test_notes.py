@@ -1,7 +1,7 @@
 import pytest
 
 from edition.errors import SourceError
-from edition.notes import marker_candidates, parse_notes, resolve_markers
+from edition.passes.notes import marker_candidates, parse_notes, resolve_markers
 
 
 def marker_text(edition, number):
@@ -67,7 +67,7 @@ def test_english_note_keeps_its_word_spaces(edition):
 
 
 def _broken(edition, drop_line):
-    from edition.source import Source
+    from edition.read.source import Source
 
     lines = [l for l in edition.source.lines]
     source = Source(lines, edition.source.normalised)

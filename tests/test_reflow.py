@@ -1,9 +1,9 @@
 import pytest
 
-from edition.headings import classify_line
+from edition.passes.headings import classify_line
 from edition.model import NoteRef, PageStart
-from edition.reflow import ends_paragraph
-from edition.source import Line
+from edition.passes.reflow import ends_paragraph
+from edition.read.source import Line
 from edition.text import join_wrapped
 
 
@@ -53,7 +53,7 @@ def test_paragraph_ends(current, following, expected):
     (8952, True),  # 茲鄭重宣佈: then the declaration's first clause
 ])
 def test_paragraph_ends_in_the_source(edition, number, expected):
-    from edition.layout import Role
+    from edition.passes.layout import Role
 
     body = [l for l in edition.source.lines if edition.layout.roles[l.number] is Role.BODY]
     index = next(i for i, l in enumerate(body) if l.number == number)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.script import ScriptDataError, rules, summarise, to_simplified
+from edition.script.simplified import ScriptDataError, rules, summarise, to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,7 +160,7 @@ def test_edition_report_gives_the_counts():
 def test_fast_tw2s_equals_opencc_on_pages_and_markup(root):
     """The build converts with `tw2s`, which skips runs OpenCC cannot change; it must give
     OpenCC's own result, on Markdown and on HTML alike."""
-    from edition.script import converter, tw2s
+    from edition.script.simplified import converter, tw2s
 
     text = (root / "docs" / "chapter-2.md").read_text(encoding="utf-8")
     text += '\n<nav class="md-nav" aria-label="導覽">\n  <a href="../chapter-3/" title="第三章">第三章 經濟</a>\n</nav>\n'

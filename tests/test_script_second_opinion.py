@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import zhconv.zhconv as mediawiki
 
-from edition.script import SCRIPT_DATA, convert
+from edition.script.simplified import SCRIPT_DATA, convert
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = "zh-cn"

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from edition.script import MARKED_TRADITIONAL, protected_names, to_simplified
+from edition.script.simplified import MARKED_TRADITIONAL, protected_names, to_simplified
 
 PAGES = ["chapter-1/#fn:20", "chapter-2/#page-45", "chapter-2/#table-2-3", "appendix-2/#article-5"]
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from opencc import OpenCC
 
-from edition.search_terms import character_forms
+from edition.script.search_forms import character_forms
 from search_probe import (CROSS, QUERIES, expected_pages, in_site_script, listed_pages, open_search, page_of,
                           paste_query, results, shows_query, site_texts, squeeze, type_query)
 

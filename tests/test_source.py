@@ -1,7 +1,7 @@
 import pytest
 
 from edition.errors import SourceError
-from edition.source import decode, parse_source
+from edition.read.source import decode, parse_source
 
 
 def test_nfc_maps_compatibility_ideographs_and_counts_them():

@@ -5,7 +5,7 @@ from html import unescape
 
 import pytest
 
-from edition.layout import Role
+from edition.passes.layout import Role
 from markdown_text import visible
 
 TABLE_IDS = ["2-1", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7", "3-1", "3-2", "3-3"]
@@ -70,7 +70,7 @@ def test_diagram_uses_every_surviving_label(edition, figure_id):
 
 @pytest.mark.parametrize("figure_id", ["1-1", "2-4", "2-6"])
 def test_redrawn_diagram_shows_each_label_once(edition, figure_id):
-    from edition.diagram import render_org_chart
+    from edition.write.diagram import render_org_chart
 
     figure = edition.curated.figures[figure_id]
     boxes = re.findall(r'<span class="box">(.*?)</span>', render_org_chart(figure.mermaid))

@@ -13,9 +13,9 @@ import markdown
 import pytest
 import yaml
 
-from edition.curated import Curated
+from edition.read.curated import Curated
 from edition.model import Block
-from edition.render import MARKDOWN_SPECIAL, render_block
+from edition.write.markdown import MARKDOWN_SPECIAL, render_block
 
 
 def site_markdown(root) -> markdown.Markdown:

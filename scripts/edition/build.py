@@ -9,51 +9,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import render_bibliography
-from .citations import Citations, parse_citations, render_bibtex
-from .cite import DOWNLOADS, Work, citation_cff, cite_block
-from .crossrefs import Targets
-from .curated import Curated, load_curated, verify_against_source
+from .citations import parse_citations, render_bibtex
 from .errors import EditionError
-from .layout import Layout, assign_roles
-from .model import Document
-from .notes import Note, parse_notes, resolve_markers
-from .reflow import reflow
-from .render import render_document
-from .report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
-from .search_terms import script_map_js
-from .source import Source, read_source
-from .structure import build_documents
-
-
-@dataclass
-class Edition:
-    source: Source
-    curated: Curated
-    layout: Layout
-    notes: dict[int, Note]
-    documents: list[Document]
-    citations: Citations
-
-    def document(self, slug: str) -> Document:
-        return next(d for d in self.documents if d.slug == slug)
-
-    def printed_range(self, document: Document) -> tuple[int, int]:
-        lines = [n for block in document.blocks for n in block.lines]
-        return self.layout.page_of(min(lines)).printed, self.layout.page_of(max(lines)).printed
-
-    def citable(self) -> dict[str, Work]:
-        """The whole thesis (key "thesis") and each chapter and appendix, with printed pages."""
-        pages = self.layout.pages
-        works = {"thesis": Work("sco2010thesis", "", pages[0].printed, pages[-1].printed)}
-        for document in self.documents:
-            if document.kind in ("chapter", "appendix"):
-                first, last = self.printed_range(document)
-                works[document.slug] = Work(f"sco2010{document.slug.replace('-', '')}", document.title, first, last)
-        return works
+from .model import Edition
+from .passes.crossrefs import Targets
+from .passes.layout import assign_roles
+from .passes.notes import parse_notes, resolve_markers
+from .passes.reflow import reflow
+from .passes.structure import build_documents
+from .read.curated import load_curated, verify_against_source
+from .read.source import read_source
+from .script.search_forms import script_map_js
+from .write.cite_formats import DOWNLOADS, citation_cff, cite_block
+from .write.markdown import render_document
+from .write.report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
 
 
 def convert(root: Path) -> Edition:

@@ -1,7 +1,22 @@
-"""The document model the readers build and the writer renders (pandoc-style)."""
+"""The one model every pass shares (pandoc-style): the edition, its documents, their blocks.
+
+Readers build it, passes refine it, writers only write it.  Nothing here imports a pass or
+a writer, so any module may import the model without an import circle.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .write.cite_formats import Work
+
+if TYPE_CHECKING:
+    from .citations import Citations
+    from .passes.layout import Layout
+    from .passes.notes import Note
+    from .read.curated import Curated
+    from .read.source import Source
 
 
 @dataclass(frozen=True)
@@ -22,9 +37,21 @@ class LineBreak:
 Inline = str | NoteRef | PageStart | LineBreak
 
 
+class Kind(StrEnum):
+    """The kinds of block the passes produce (a StrEnum: writes as its value)."""
+
+    PARAGRAPH = "paragraph"  # reflow: running text
+    TABLE = "table"  # reflow: a curated table's place (ref = its id)
+    FIGURE = "figure"  # reflow: a curated figure's place (ref = its id)
+    HEADING = "heading"  # structure: 摘要, 第X章, 第X節, 一、 … (level 1–6)
+    PART = "part"  # structure: the 附錄 part title atop the first appendix
+    LIST_TERM = "list-term"  # structure: a chapter title in 第一章第五節's outline …
+    LIST_ITEM = "list-item"  # structure: … joined with its description
+
+
 @dataclass
 class Block:
-    kind: str  # paragraph, heading, list-item, table, figure, closing
+    kind: Kind
     inlines: list[Inline] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source lines the block comes from
     level: int = 0  # heading level
@@ -35,11 +62,17 @@ class Block:
         return "".join(i for i in self.inlines if isinstance(i, str))
 
 
+class DocumentKind(StrEnum):
+    FRONT = "front"  # 摘要, Abstract
+    CHAPTER = "chapter"
+    APPENDIX = "appendix"
+
+
 @dataclass
 class Document:
     slug: str
     title: str
-    kind: str  # front, chapter, appendix
+    kind: DocumentKind
     blocks: list[Block] = field(default_factory=list)
 
     def note_numbers(self) -> list[int]:
@@ -47,3 +80,30 @@ class Document:
 
     def page_starts(self) -> list[int]:
         return [i.printed for b in self.blocks for i in b.inlines if isinstance(i, PageStart)]
+
+
+@dataclass
+class Edition:
+    source: Source
+    curated: Curated
+    layout: Layout
+    notes: dict[int, Note]
+    documents: list[Document]
+    citations: Citations
+
+    def document(self, slug: str) -> Document:
+        return next(d for d in self.documents if d.slug == slug)
+
+    def printed_range(self, document: Document) -> tuple[int, int]:
+        lines = [n for block in document.blocks for n in block.lines]
+        return self.layout.page_of(min(lines)).printed, self.layout.page_of(max(lines)).printed
+
+    def citable(self) -> dict[str, Work]:
+        """The whole thesis (key "thesis") and each chapter and appendix, with printed pages."""
+        pages = self.layout.pages
+        works = {"thesis": Work("sco2010thesis", "", pages[0].printed, pages[-1].printed)}
+        for document in self.documents:
+            if document.kind in (DocumentKind.CHAPTER, DocumentKind.APPENDIX):
+                first, last = self.printed_range(document)
+                works[document.slug] = Work(f"sco2010{document.slug.replace('-', '')}", document.title, first, last)
+        return works

@@ -3,7 +3,7 @@
 Material's header search box fetches `search/search_index.json` and hands it to the
 search worker named in the theme's config; the edition's worker
 (docs/assets/search-worker.js) does exact substring search over the whole text, so the
-file holds each page's text as the reader sees it (edition.search_text), read from the
+file holds each page's text as the reader sees it (edition.write.search_text), read from the
 finished HTML — after the Simplified build's conversion, so list this hook last.  The
 print page repeats the whole thesis and is left out.  Material's own indexing is
 switched off (`search: enabled: false`; the header override keeps its box): no jieba, no lunr.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from edition.script import to_simplified
-from edition.search_text import page_text
+from edition.script.simplified import to_simplified
+from edition.write.search_text import page_text
 
 # Material's highlighter on the target page splits the `h` terms with this: on spaces,
 # except between a digit and a Han character ("1996 年" stays one term).

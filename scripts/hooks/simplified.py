@@ -3,12 +3,12 @@
 Markdown is converted before rendering, so headings, the table of contents, notes,
 tables and the search index are Simplified; the nav and site name in on_config; the
 finished HTML once more, for anything a theme or plugin added after rendering.  The
-conversion (edition.script: NFC, context rules, OpenCC tw2s) leaves converted text as it
+conversion (edition.script.simplified: NFC, context rules, OpenCC tw2s) leaves converted text as it
 is, so the second pass changes only what the first did not see.
 """
 from __future__ import annotations
 
-from edition.script import to_simplified
+from edition.script.simplified import to_simplified
 
 
 def convert_nav(items):

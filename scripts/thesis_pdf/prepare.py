@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 
 import tinyhtml5
 
-from edition.cite import thesis_title
+from edition.write.cite_formats import thesis_title
 
 FRONT = ("abstract", "abstract-en")
 LISTS = ("tables", "figures")  # the site's lists of tables and figures, given PDF page numbers

@@ -17,7 +17,7 @@ from pathlib import Path
 import pydyf
 from weasyprint import CSS, HTML
 
-from edition.script import to_simplified
+from edition.script.simplified import to_simplified
 
 from .prepare import thesis_document
 

@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, SourceError
+from ..errors import DataError, SourceError
 from .source import Source
-from .text import visible
+from ..text import visible
 
 
 @dataclass(frozen=True)

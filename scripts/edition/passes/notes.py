@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import SourceError
+from ..errors import SourceError
 from .layout import Layout, Role
-from .source import Source
-from .text import join_wrapped
+from ..read.source import Source
+from ..text import join_wrapped
 
 EXPECTED_NOTES = 273
 NOTE_START = re.compile(r"^\s*(\d+)\s?")

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import THESIS, EditionError, SourceError
+from ..errors import THESIS, EditionError, SourceError
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,12 @@ import html
 import re
 from dataclasses import dataclass
 
-from .curated import Curated, Figure, Table
-from .citations import Citations
-from .crossrefs import Targets, split_mentions
+from ..read.curated import Curated, Figure, Table
+from ..citations import Citations
+from ..passes.crossrefs import Targets, split_mentions
 from .diagram import render_org_chart
-from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
-from .notes import Note
+from ..model import Block, Document, Inline, LineBreak, NoteRef, PageStart
+from ..passes.notes import Note
 
 URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,;:)](?=[^!-~]))|https?://[!-~]+")
 # Characters that could start markup, escaped with a backslash: each is one Python-Markdown

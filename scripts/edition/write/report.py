@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .cite import cite_block, thesis_title
-from .layout import Role
-from .script import recorded_decisions, rules, summarise
+from .cite_formats import cite_block, thesis_title
+from ..passes.layout import Role
+from ..script.simplified import recorded_decisions, rules, summarise
 
 if TYPE_CHECKING:
-    from .build import Edition
+    from ..model import Edition
 
 ROLE_NAMES = {
     Role.BODY: "正文與標題",

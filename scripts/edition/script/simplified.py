@@ -27,7 +27,7 @@ import opencc
 from opencc import OpenCC
 
 CONFIG = "tw2s"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCRIPT_DATA = ROOT / "source" / "script"
 NAME_PLACEHOLDER = "\ue000{}\ue001"  # private-use brackets: OpenCC passes them through
 RULE_PLACEHOLDER_BASE = 0xE100  # one private-use character per Simplified form a rule decides

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Document
+from ..model import Document
 
 NUMBERED = re.compile(r"([表圖]) ?(\d+-\d+)")
 FOLLOWING = re.compile(r"(?<=如)(下[表圖])")

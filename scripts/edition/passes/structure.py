@@ -6,9 +6,9 @@ the documents' own text.  The chapter outline in 第一章第五節 (第一章�
 """
 from __future__ import annotations
 
-from .errors import SourceError
+from ..errors import SourceError
 from .headings import HeadingLine, classify_line, numeral
-from .model import Block, Document, LineBreak
+from ..model import Block, Document, LineBreak
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 EXPECTED_CHAPTERS = 6

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import display_width
+from ..text import display_width
 
 NUMERAL = "一二三四五六七八九十"
 CHAPTER = re.compile(rf"^第([{NUMERAL}]+)章\s*(\S.*)$")

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .curated import Curated
-from .errors import SourceError
-from .source import Line, Source
+from ..read.curated import Curated
+from ..errors import SourceError
+from ..read.source import Line, Source
 
 PAGE_NUMBER = re.compile(r"^ (\d+)$")
 WATERMARK = "‧國立政治大學‧NationalChengchiUniversity"

@@ -1,0 +1,1 @@
+"""Passes, in pipeline order: layout → notes → reflow → structure (headings) → cross-references."""

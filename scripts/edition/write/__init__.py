@@ -1,0 +1,1 @@
+"""Writers: the model → Markdown pages, citation formats, diagrams, the edition report, search text."""
