@@ -9,12 +9,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from edition.read.curated import load_metadata
+from edition.write.cite_formats import site_title
+
+METADATA = Path(__file__).resolve().parents[1] / "source" / "metadata.toml"
+
 INDEX = """<!doctype html>
 <html lang="zh-Hant">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>［上海合作組織的安全角色與發展］數位校訂版</title>
+<title>{title}</title>
 <link rel="alternate" hreflang="zh-Hant" href="zh-Hant/">
 <link rel="alternate" hreflang="zh-Hans" href="zh-Hans/">
 <script>
@@ -31,7 +36,7 @@ INDEX = """<!doctype html>
 <style>body{font-family:sans-serif;max-width:32em;margin:4em auto;line-height:1.8;padding:0 1em}</style>
 </head>
 <body>
-<h1>［上海合作組織的安全角色與發展］數位校訂版</h1>
+<h1>{title}</h1>
 <p><a href="zh-Hant/" hreflang="zh-Hant" lang="zh-Hant">繁體中文</a> ·
 <a href="zh-Hans/" hreflang="zh-Hans" lang="zh-Hans">简体中文</a></p>
 </body>
@@ -41,7 +46,7 @@ INDEX = """<!doctype html>
 
 def main(site: str) -> None:
     Path(site).mkdir(parents=True, exist_ok=True)
-    (Path(site) / "index.html").write_text(INDEX, encoding="utf-8")
+    (Path(site) / "index.html").write_text(INDEX.replace("{title}", site_title(load_metadata(METADATA))), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,10 @@ def test_separators_start_footnote_areas(edition):
 def test_page_count_mismatch_is_an_error():
     source = parse_source(" 第一頁\n\n正文\n 第二頁\n")
     with pytest.raises(SourceError, match="174 pages"):
-        split_pages(source)
+        split_pages(source, 174)
+    # the count metadata.toml states is the one checked: with 2 the next check speaks
+    with pytest.raises(SourceError, match="leaked printed page number"):
+        split_pages(source, 2)
 
 
 def test_diagram_text_leaked_after_footnotes_belongs_to_its_figure(edition):

@@ -22,7 +22,6 @@ from ..read.source import Line, Source
 PAGE_NUMBER = re.compile(r"^ (\d+)$")
 WATERMARK = "‧國立政治大學‧NationalChengchiUniversity"
 SEPARATOR_MIN_WIDTH = 40
-EXPECTED_PAGES = 174
 
 
 class Role(str, Enum):
@@ -97,7 +96,8 @@ def find_watermarks(lines: list[Line]) -> set[int]:
     return found
 
 
-def split_pages(source: Source) -> tuple[list[Page], int]:
+def split_pages(source: Source, expected: int) -> tuple[list[Page], int]:
+    """The pages (a line opening with one space starts one); `expected` from metadata.toml."""
     lines = source.lines
     while lines and lines[-1].raw == "":
         lines = lines[:-1]
@@ -106,13 +106,15 @@ def split_pages(source: Source) -> tuple[list[Page], int]:
     for index, start in enumerate(starts, start=1):
         end = starts[index] if index < len(starts) else len(lines)
         pages.append(Page(index, 0, lines[start].number, lines[end - 1].number, lines[start:end]))
-    if len(pages) != EXPECTED_PAGES:
-        raise SourceError(lines[-1].number, f"{EXPECTED_PAGES} pages", f"{len(pages)} pages")
+    if len(pages) != expected:
+        raise SourceError(lines[-1].number, f"{expected} pages", f"{len(pages)} pages")
     offsets = {}
     for page in pages:
         match = PAGE_NUMBER.match(page.lines[0].raw)
         if match:
             offsets[page.first_line] = int(match.group(1)) - page.index
+    if not offsets:
+        raise SourceError(lines[-1].number, "a leaked printed page number on some page", "none")
     if len(set(offsets.values())) != 1:
         line = min(offsets, key=lambda n: list(offsets.values()).count(offsets[n]))
         raise SourceError(line, "printed page number = page index + one offset shared by all leaked numbers",
@@ -124,7 +126,7 @@ def split_pages(source: Source) -> tuple[list[Page], int]:
 
 
 def assign_roles(source: Source, curated: Curated) -> Layout:
-    pages, offset = split_pages(source)
+    pages, offset = split_pages(source, curated.metadata["thesis"]["pages"])
     watermark = find_watermarks(source.lines)
     regions = list(curated.tables.values()) + list(curated.figures.values())
     roles: dict[int, Role] = {}

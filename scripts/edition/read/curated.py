@@ -119,10 +119,10 @@ def require(data: dict, keys: dict[str, type | tuple], path: Path, prefix: str =
 
 TABLE_KEYS = {"id": str, "caption": str, "caption_line": int, "note": str, "source_lines": list}
 FIGURE_KEYS = {"id": str, "kind": str, "caption": str, "caption_line": int, "note": str, "note_lines": list}
-METADATA_KEYS = {"thesis": dict}
+METADATA_KEYS = {"thesis": dict, "edition": dict}
 THESIS_KEYS = {
     "supplied_title": str, "supplied_title_en": str, "title_note": str, "author": str, "author_note": str,
-    "degree": str, "institution": str, "institution_en": str, "institution_note": str, "year": str,
+    "degree": str, "institution": str, "institution_en": str, "institution_note": str, "place": str, "year": str,
     "year_circa": str, "year_note": str, "language": str, "pages": int, "keywords": list, "keywords_en": list,
 }
 

@@ -25,6 +25,11 @@ def thesis_title(metadata: dict) -> str:
     return f"［{metadata['thesis']['supplied_title']}］"
 
 
+def site_title(metadata: dict) -> str:
+    """The edition's name in the site header and the entry page (mkdocs.yml's site_name)."""
+    return f"{thesis_title(metadata)}數位校訂版"
+
+
 def facts(metadata: dict) -> dict:
     thesis = metadata["thesis"]
     year = thesis["year"] or thesis["year_circa"]
@@ -34,6 +39,7 @@ def facts(metadata: dict) -> dict:
         "year": year,
         "year_known": bool(thesis["year"]),
         "institution": thesis["institution"],
+        "place": thesis["place"],
         "institution_en": thesis["institution_en"],
         "degree": thesis["degree"],
     }
@@ -44,7 +50,7 @@ def gbt7714(metadata: dict, work: Work) -> str:
     author = f["author"] or "佚名"
     year = f["year"] if f["year_known"] else f"[{f['year']}?]"
     title = f"{f['title']}：{work.part}" if work.part else f["title"]
-    return f"{author}. {title}[D]. 臺北: {f['institution']}, {year}: {work.first_page}-{work.last_page}."
+    return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {work.first_page}-{work.last_page}."
 
 
 def apa7(metadata: dict, work: Work) -> str:

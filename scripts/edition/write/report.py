@@ -102,7 +102,7 @@ def citation_summary(edition: Edition) -> str:
     kind_text = "、".join(f"{NOTE_KINDS.get(k, k)} {kinds[k]}" for k in NOTE_KINDS if kinds[k])
     type_text = "、".join(f"`{t}` {n}" for t, n in sorted(types.items(), key=lambda kv: -kv[1]))
     doubts = "\n".join(f"| {n} | {why} |" for n, why in citations.uncertain) or "| — | — |"
-    return f"""273 則註腳：{kind_text}。據以重建[參考書目](bibliography.md) {len(citations.works)} 筆：{type_text}。
+    return f"""{len(citations.notes)} 則註腳：{kind_text}。據以重建[參考書目](bibliography.md) {len(citations.works)} 筆：{type_text}。
 
 轉換程式無把握之處如下，書目照註腳原文收錄，未作臆測：
 
