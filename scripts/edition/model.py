@@ -45,8 +45,8 @@ class Kind(StrEnum):
     FIGURE = "figure"  # reflow: a curated figure's place (ref = its id)
     HEADING = "heading"  # structure: 摘要, 第X章, 第X節, 一、 … (level 1–6)
     PART = "part"  # structure: the 附錄 part title atop the first appendix
-    LIST_TERM = "list-term"  # structure: a chapter title in 第一章第五節's outline …
-    LIST_ITEM = "list-item"  # structure: … joined with its description
+    LIST_TERM = "list-term"  # structure, transient: an outline's chapter title, until …
+    LIST_ITEM = "list-item"  # … its description joins it (第一章第五節's outline)
 
 
 @dataclass

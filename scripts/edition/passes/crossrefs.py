@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document
+from ..model import Document, Kind
 
 NUMBERED = re.compile(r"([表圖]) ?(\d+-\d+)")
 FOLLOWING = re.compile(r"(?<=如)(下[表圖])")
@@ -28,7 +28,7 @@ class Targets:
         page_of, order = {}, {}
         for document in documents:
             for index, block in enumerate(document.blocks):
-                if block.kind in ("table", "figure"):
+                if block.kind in (Kind.TABLE, Kind.FIGURE):
                     anchor = f"{block.kind}-{block.ref}"
                     page_of[anchor] = document.slug
                     order.setdefault(document.slug, []).append((index, anchor))

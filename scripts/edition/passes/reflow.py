@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..read.curated import Curated
 from .headings import classify_line
 from .layout import Layout, Role
-from ..model import Block, Inline, NoteRef, PageStart
+from ..model import Block, Inline, Kind, NoteRef, PageStart
 from .notes import Marker
 from ..read.source import Line, Source
 from ..text import display_width, is_latin, join_wrapped
@@ -69,7 +69,7 @@ class ParagraphBuilder:
             inlines.append(token)
         if cursor < len(text):
             inlines.append(text[cursor:])
-        return Block("paragraph", inlines, self.lines)
+        return Block(Kind.PARAGRAPH, inlines, self.lines)
 
 
 def last_word_char(line: Line, markers: list[Marker]) -> str:
@@ -105,8 +105,8 @@ def reflow(source: Source, layout: Layout, curated: Curated, markers: dict[int, 
     for marker in markers.values():
         by_line.setdefault(marker.line, []).append(marker)
     page_at = {page.first_line: page.printed for page in layout.pages}
-    region_at = {t.first_line: ("table", t.id) for t in curated.tables.values()}
-    region_at.update({f.caption_line: ("figure", f.id) for f in curated.figures.values()})
+    region_at = {t.first_line: (Kind.TABLE, t.id) for t in curated.tables.values()}
+    region_at.update({f.caption_line: (Kind.FIGURE, f.id) for f in curated.figures.values()})
 
     blocks: list[Block] = []
     current: ParagraphBuilder | None = None
@@ -137,7 +137,7 @@ def reflow(source: Source, layout: Layout, curated: Curated, markers: dict[int, 
                 start = [PageStart(pending_page)] if pending_page is not None else []
                 pending_page = None
                 blocks.append(Block(kind, start, [n], ref=ref))
-            elif pending_page is not None and blocks and blocks[-1].kind == "table" and (
+            elif pending_page is not None and blocks and blocks[-1].kind == Kind.TABLE and (
                 curated.tables[blocks[-1].ref].claims(n)
             ):
                 # a page that begins inside a table is anchored at the table

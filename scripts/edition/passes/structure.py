@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import SourceError
 from .headings import HeadingLine, classify_line, numeral
-from ..model import Block, Document, LineBreak
+from ..model import Block, Document, DocumentKind, Kind, LineBreak
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 EXPECTED_CHAPTERS = 6
@@ -56,17 +56,17 @@ def build_documents(blocks: list[Block]) -> list[Document]:
     pending: list[Block] = []  # the "附錄" part title, shown atop the first appendix
     sequence = Sequence()
     for block in blocks:
-        line = classify_line(block.text) if block.kind == "paragraph" else None
+        line = classify_line(block.text) if block.kind == Kind.PARAGRAPH else None
         if line is not None:
             sequence.check(line, block)
         current = documents[-1] if documents else None
         if line is None:
             if current is None:
                 raise SourceError(block.lines[0], "摘要 before any text", block.text[:20])
-            if block.kind == "paragraph" and current.blocks and current.blocks[-1].kind == "list-term":
+            if block.kind == Kind.PARAGRAPH and current.blocks and current.blocks[-1].kind == Kind.LIST_TERM:
                 # the outline's description joins its chapter title in one list item
                 term = current.blocks[-1]
-                term.kind = "list-item"
+                term.kind = Kind.LIST_ITEM
                 term.inlines += [LineBreak()] + block.inlines
                 term.lines += block.lines
                 continue
@@ -74,27 +74,27 @@ def build_documents(blocks: list[Block]) -> list[Document]:
             continue
         if line.kind == "front":
             title = block.text.replace(" ", "")
-            documents.append(Document(FRONT_SLUGS[title], title, "front"))
-            block.kind, block.level = "heading", 1
+            documents.append(Document(FRONT_SLUGS[title], title, DocumentKind.FRONT))
+            block.kind, block.level = Kind.HEADING, 1
         elif line.kind == "chapter":
-            documents.append(Document(f"chapter-{line.number}", heading_text(block), "chapter"))
-            block.kind, block.level = "heading", 1
+            documents.append(Document(f"chapter-{line.number}", heading_text(block), DocumentKind.CHAPTER))
+            block.kind, block.level = Kind.HEADING, 1
         elif line.kind == "appendices":
-            block.kind = "part"
+            block.kind = Kind.PART
             pending.append(block)
             continue
         elif line.kind == "appendix":
-            documents.append(Document(f"appendix-{line.number}", heading_text(block), "appendix", pending))
-            block.kind, block.level = "heading", 1
+            documents.append(Document(f"appendix-{line.number}", heading_text(block), DocumentKind.APPENDIX, pending))
+            block.kind, block.level = Kind.HEADING, 1
             pending = []
         elif current is None:
             raise SourceError(block.lines[0], "摘要 before any heading", block.text[:20])
         elif line.kind == "chapter-list":
-            block.kind = "list-term"
-        elif current.kind == "appendix" and line.kind != "article":
-            block.kind = "paragraph"  # a declaration's numbered clause, not a heading
+            block.kind = Kind.LIST_TERM
+        elif current.kind == DocumentKind.APPENDIX and line.kind != "article":
+            block.kind = Kind.PARAGRAPH  # a declaration's numbered clause, not a heading
         else:
-            block.kind, block.level = "heading", line.level
+            block.kind, block.level = Kind.HEADING, line.level
         documents[-1].blocks.append(block)
     sequence.check_complete(max(blocks[-1].lines) if blocks else 1)
     for document in documents:
@@ -106,9 +106,9 @@ def number_headings(document: Document) -> None:
     """Stable ASCII ids (sec-2-1, article-5): the same in both scripts, unlike slugs of the text."""
     counters = [0] * 7
     for block in document.blocks:
-        if block.kind != "heading" or block.level == 1:
+        if block.kind != Kind.HEADING or block.level == 1:
             continue
-        if document.kind == "appendix":
+        if document.kind == DocumentKind.APPENDIX:
             counters[2] += 1
             block.ref = f"article-{counters[2]}"
             continue
