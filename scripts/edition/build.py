@@ -15,15 +15,15 @@ from .bibliography import render_bibliography
 from .citations import parse_citations, render_bibtex
 from .errors import EditionError
 from .model import Edition
-from .passes.crossrefs import Targets
+from .passes.links import link
 from .passes.layout import assign_roles
 from .passes.notes import parse_notes, resolve_markers
 from .passes.reflow import reflow
-from .passes.structure import build_documents
+from .passes.structure import attach, build_documents
 from .read.curated import load_curated, verify_against_source
 from .read.source import read_source
 from .script.search_forms import script_map_js
-from .write.cite_formats import DOWNLOADS, citation_cff, cite_block
+from .write.cite_formats import DOWNLOADS, citation_cff
 from .write.markdown import render_document
 from .write.report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
 
@@ -37,22 +37,19 @@ def convert(root: Path) -> Edition:
     markers = resolve_markers(source, layout, notes)
     blocks = reflow(source, layout, curated, markers)
     documents = build_documents(blocks)
+    attach(documents, notes, curated)
+    link(documents)
     citations = parse_citations({number: note.text for number, note in notes.items()}, curated.citation_overrides)
     return Edition(source, curated, layout, notes, documents, citations)
 
 
 def generated_files(edition: Edition) -> dict[str, str]:
     """Every generated file, path relative to the root → content."""
-    captions = {t.anchor: t.caption for t in edition.curated.tables.values()}
-    captions.update({f.anchor: f.caption for f in edition.curated.figures.values()})
-    targets = Targets.of(edition.documents, captions)
     metadata = edition.curated.metadata
     works = edition.citable()
     files = {}
     for document in edition.documents:
-        cite = cite_block(metadata, works[document.slug], document.slug) if document.slug in works else ""
-        files[f"docs/{document.slug}.md"] = render_document(
-            document, edition.notes, edition.curated, targets, cite, edition.citations)
+        files[f"docs/{document.slug}.md"] = render_document(document, edition)
     for slug, work in works.items():
         for extension, write_format in DOWNLOADS.items():
             files[f"docs/cite/{slug}.{extension}"] = write_format(metadata, work)

@@ -14,8 +14,7 @@ from .write.cite_formats import Work
 if TYPE_CHECKING:
     from .citations import Citations
     from .passes.layout import Layout
-    from .passes.notes import Note
-    from .read.curated import Curated
+    from .read.curated import Curated, Figure, Table
     from .read.source import Source
 
 
@@ -34,7 +33,48 @@ class LineBreak:
     pass
 
 
-Inline = str | NoteRef | PageStart | LineBreak
+@dataclass(frozen=True)
+class Link:
+    """A URL in the author's text (links pass): linked as written, never escaped."""
+
+    url: str
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    """A mention of a table or figure (表 2-1, 如下圖) resolved to it (links pass)."""
+
+    text: str  # the author's words, as written
+    anchor: str  # "table-2-1"
+    document: str  # slug of the page that holds it
+    caption: str  # "表 2-1 中亞五國簡介", shown on hover
+
+
+# Text, then what the passes put into it: reflow the note references and page starts,
+# structure the line breaks, links the URLs and cross-references.
+Inline = str | NoteRef | PageStart | LineBreak | Link | CrossRef
+
+
+def words(inline: Inline) -> str:
+    """The author's characters an inline carries ("" for note references, page starts, breaks)."""
+    if isinstance(inline, str):
+        return inline
+    if isinstance(inline, Link):
+        return inline.url
+    if isinstance(inline, CrossRef):
+        return inline.text
+    return ""
+
+
+@dataclass
+class Note:
+    """One footnote (notes pass), with its text cut into inlines by the links pass."""
+
+    number: int
+    text: str
+    page: int  # printed page where the note starts
+    lines: list[int] = field(default_factory=list)
+    inlines: list[Inline] = field(default_factory=list)
 
 
 class Kind(StrEnum):
@@ -59,7 +99,8 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "".join(i for i in self.inlines if isinstance(i, str))
+        """The author's words in the block, whatever the passes made of them."""
+        return "".join(words(i) for i in self.inlines)
 
 
 class DocumentKind(StrEnum):
@@ -74,6 +115,11 @@ class Document:
     title: str
     kind: DocumentKind
     blocks: list[Block] = field(default_factory=list)
+    # attached once the structure is known: the notes whose markers stand in this page,
+    # in order, and the curated tables and figures placed in it, by id
+    notes: list[Note] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
 
     def note_numbers(self) -> list[int]:
         return [i.number for b in self.blocks for i in b.inlines if isinstance(i, NoteRef)]
@@ -84,6 +130,8 @@ class Document:
 
 @dataclass
 class Edition:
+    """Everything the conversion knows; every writer takes it (or one of its documents)."""
+
     source: Source
     curated: Curated
     layout: Layout

@@ -8,10 +8,11 @@ marker stands on the page where the note starts, tell them apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import SourceError
 from .layout import Layout, Role
+from ..model import Note
 from ..read.source import Source
 from ..text import join_wrapped
 
@@ -19,14 +20,6 @@ EXPECTED_NOTES = 273
 NOTE_START = re.compile(r"^\s*(\d+)\s?")
 # Characters after which digits are part of a number or date, never a note marker.
 NOT_BEFORE_MARKER = set("0123456789(（[【〈《-–—－/.:~～$#＃%,") | {" ", "\u3000"}
-
-
-@dataclass
-class Note:
-    number: int
-    text: str
-    page: int  # printed page where the note starts
-    lines: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..errors import SourceError
 from .headings import HeadingLine, classify_line, numeral
-from ..model import Block, Document, DocumentKind, Kind, LineBreak
+from ..model import Block, Document, DocumentKind, Kind, LineBreak, Note
+from ..read.curated import Curated
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 EXPECTED_CHAPTERS = 6
@@ -115,3 +116,14 @@ def number_headings(document: Document) -> None:
         counters[block.level] += 1
         counters[block.level + 1:] = [0] * (6 - block.level)
         block.ref = "sec-" + "-".join(str(c) for c in counters[2:block.level + 1])
+
+
+def attach(documents: list[Document], notes: dict[int, Note], curated: Curated) -> None:
+    """Each page gets its notes (by their markers) and its curated tables and figures."""
+    for document in documents:
+        document.notes = [notes[number] for number in document.note_numbers()]
+        for block in document.blocks:
+            if block.kind == Kind.TABLE:
+                document.tables[block.ref] = curated.tables[block.ref]
+            elif block.kind == Kind.FIGURE:
+                document.figures[block.ref] = curated.figures[block.ref]

@@ -1,18 +1,15 @@
-"""Markdown writer: renders the document model; it never parses source text again."""
+"""Markdown writer: writes the document model (URLs and cross-references are already nodes)."""
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
-from ..read.curated import Curated, Figure, Table
-from ..citations import Citations
-from ..passes.crossrefs import Targets, split_mentions
+from ..model import Block, CrossRef, Document, Edition, Inline, LineBreak, Link, Note, NoteRef, PageStart
+from ..passes.links import split_urls
+from ..read.curated import Figure, Table
+from .cite_formats import cite_block
 from .diagram import render_org_chart
-from ..model import Block, Document, Inline, LineBreak, NoteRef, PageStart
-from ..passes.notes import Note
 
-URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,;:)](?=[^!-~]))|https?://[!-~]+")
 # Characters that could start markup, escaped with a backslash: each is one Python-Markdown
 # removes the backslash from (its ESCAPED_CHARS, with `|` from the tables extension), so no
 # backslash ever shows.  `~` and `^` start nothing here and stay bare; `<` becomes an entity,
@@ -23,23 +20,9 @@ ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 LIST_START = re.compile(r"^(?:[-+](?= )|\d+(?=\. ))")
 
 
-def split_urls(text: str) -> list[tuple[str, bool]]:
-    """The text cut into (piece, is_url), so that URLs are linked and never escaped."""
-    pieces, cursor = [], 0
-    for match in URL.finditer(text):
-        pieces += [(text[cursor:match.start()], False), (match.group(0), True)]
-        cursor = match.end()
-    return pieces + [(text[cursor:], False)]
-
-
 def escape_text(text: str) -> str:
     text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
-
-
-def escape_markdown(text: str) -> str:
-    """Text as Markdown, with bare URLs as autolinks."""
-    return "".join(f"<{p}>" if url else escape_text(p) for p, url in split_urls(text))
 
 
 def escape_block_start(markdown: str) -> str:
@@ -63,25 +46,14 @@ def page_anchor(printed: int, tag: str = "span") -> str:
     return f'<{tag} class="page-start" id="page-{printed}" data-page="{printed}" title="原書第 {printed} 頁"></{tag}>'
 
 
-@dataclass
-class Place:
-    """Where a block is rendered, for cross-references."""
-
-    targets: Targets
-    slug: str
-    block_index: int = -1
+def cross_ref(item: CrossRef, slug: str) -> str:
+    """A Markdown link, with the caption as its title (Material shows it on hover)."""
+    href = f"#{item.anchor}" if item.document == slug else f"{item.document}.md#{item.anchor}"
+    caption = item.caption.replace('"', "")
+    return f'[{escape_text(item.text)}]({href} "{caption}")' if caption else f"[{escape_text(item.text)}]({href})"
 
 
-def render_text(text: str, place: Place | None) -> str:
-    if place is None:
-        return escape_markdown(text)
-    return "".join(
-        f"[{escape_markdown(piece)}]({href})" if href else escape_markdown(piece)
-        for piece, href in split_mentions(text, place.targets, place.slug, place.block_index)
-    )
-
-
-def render_inlines(inlines: list[Inline], place: Place | None = None) -> str:
+def render_inlines(inlines: list[Inline], slug: str = "") -> str:
     out = []
     for item in inlines:
         if isinstance(item, NoteRef):
@@ -90,8 +62,12 @@ def render_inlines(inlines: list[Inline], place: Place | None = None) -> str:
             out.append(page_anchor(item.printed))
         elif isinstance(item, LineBreak):
             out.append("<br>")
+        elif isinstance(item, Link):
+            out.append(f"<{item.url}>")
+        elif isinstance(item, CrossRef):
+            out.append(cross_ref(item, slug))
         else:
-            out.append(render_text(item, place))
+            out.append(escape_text(item))
     return "".join(out)
 
 
@@ -149,43 +125,37 @@ def render_figure(figure: Figure) -> str:
     )
 
 
-def render_block(block: Block, curated: Curated, place: Place | None = None) -> str:
+def render_block(block: Block, document: Document | None = None) -> str:
+    slug = document.slug if document else ""
     pages, inlines = leading_pages(block)
     before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
     if block.kind == "heading":
         anchor = f" {{#{block.ref}}}" if block.ref else ""
-        return before + "#" * block.level + " " + render_inlines(inlines, place) + anchor
+        return before + "#" * block.level + " " + render_inlines(inlines, slug) + anchor
     if block.kind == "table":
-        return before + render_table(curated.tables[block.ref])
+        return before + render_table(document.tables[block.ref])
     if block.kind == "figure":
-        return before + render_figure(curated.figures[block.ref])
+        return before + render_figure(document.figures[block.ref])
     if block.kind == "part":
         return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
     if block.kind in ("list-item", "list-term"):
-        return before + "- " + escape_block_start(render_inlines(inlines, place))
-    return before + escape_block_start(render_inlines(inlines, place))
+        return before + "- " + escape_block_start(render_inlines(inlines, slug))
+    return before + escape_block_start(render_inlines(inlines, slug))
 
 
-def render_note(note: Note, place: Place | None = None, works: list[str] = ()) -> str:
+def render_note(note: Note, slug: str = "", works: list[str] = ()) -> str:
     """The author's wording, then a link to each cited work's entry in the reference list."""
     links = "".join(f' <a class="bib-link" href="../bibliography/#{key}" title="參考書目">〔書目〕</a>' for key in works)
-    return f"[^{note.number}]: {escape_block_start(render_text(note.text, place))}{links}"
+    return f"[^{note.number}]: {escape_block_start(render_inlines(note.inlines, slug))}{links}"
 
 
-def render_document(
-    document: Document, notes: dict[int, Note], curated: Curated, targets: Targets, cite: str = "",
-    citations: Citations | None = None,
-) -> str:
-    parts = [
-        render_block(block, curated, Place(targets, document.slug, index))
-        for index, block in enumerate(document.blocks)
-    ]
-    if cite:
+def render_document(document: Document, edition: Edition) -> str:
+    parts = [render_block(block, document) for block in document.blocks]
+    works = edition.citable()
+    if document.slug in works:
         heading = next(i for i, b in enumerate(document.blocks) if b.kind == "heading")
-        parts.insert(heading + 1, cite.rstrip())
-    numbers = document.note_numbers()
-    if numbers:
-        works = {n: citations.notes[n].works for n in numbers} if citations else {}
+        parts.insert(heading + 1, cite_block(edition.curated.metadata, works[document.slug], document.slug).rstrip())
+    if document.notes:
         parts.append("\n".join(
-            render_note(notes[n], Place(targets, document.slug), works.get(n, [])) for n in numbers))
+            render_note(note, document.slug, edition.citations.notes[note.number].works) for note in document.notes))
     return "\n\n".join(parts) + "\n"
