@@ -4,7 +4,7 @@ Pandoc protects the case of braced BibTeX names with a Markdown span,
 `[丁偉 等]{.nocase}`, which Python-Markdown does not know; case means nothing in Chinese,
 so the span is reduced to its text, and the "et al." pandoc glues to the name gets the
 comma GB/T 7714 writes ("丁偉, 等").  The style's Chinese terms come in Simplified (its
-locale is zh-CN); the one that occurs, 译 (translator), is given its Traditional form; the
+locale is zh-CN); those that occur, 译 (translator) and 编 (editor), get their Traditional form; the
 Simplified build converts everything afterwards anyway.  The style upper-cases surnames
 (GB/T 7714 allows it for Western persons), and does so to names BibTeX keeps whole as
 well: corporate authors and transliterations ("Office of the Secretary of Defense",
@@ -24,7 +24,7 @@ URL_LINK = re.compile(r"\[(https?://[^\]\s]+)\]\((https?://[^)\s]+)\)")  # [addr
 BIBTEX_ESCAPE = re.compile(r"\\+([_&#%$~])")
 NAME_FIELD = re.compile(r"^\s*(?:author|editor|translator)\s*=\s*\{(.*)\},?\s*$", re.M)
 
-CSL_TERMS = {", 译.": ", 譯.", ", 等译.": ", 等譯."}
+CSL_TERMS = {", 译.": ", 譯.", ", 等译.": ", 等譯.", ", 编.": ", 編."}
 KEPT_WHOLE: dict[str, str] = {}  # upper-cased form → the name as written
 
 
