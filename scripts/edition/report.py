@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .bibliography_gaps import render_standard_gaps
 from .cite import cite_block, thesis_title
 from .layout import Role
 
@@ -152,6 +153,10 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 ## 註腳與書目
 
 {citation_summary(edition)}
+
+### 標準所需而註腳未給
+
+{render_standard_gaps(edition.citations)}
 """
 
 
