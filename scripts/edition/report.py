@@ -108,7 +108,11 @@ def citation_summary(edition: Edition) -> str:
 
 | 註 | 說明 |
 |---|---|
-{doubts}"""
+{doubts}
+
+### 標準所需而註腳未給
+
+{render_standard_gaps(citations)}"""
 
 
 def render_report(edition: Edition) -> str:
@@ -153,10 +157,6 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 ## 註腳與書目
 
 {citation_summary(edition)}
-
-### 標準所需而註腳未給
-
-{render_standard_gaps(edition.citations)}
 """
 
 
