@@ -83,9 +83,12 @@ def test_newspapers_are_n_with_paper_date_and_page(shown, entries):
         assert re.search(re.escape(paper) + r"(, )?.*" + re.escape(date + page), text), text
 
 
-def test_xuebao_and_zazhi_are_journals_not_newspapers(shown, entries):
+def test_xuebao_and_zazhi_are_journals_not_newspapers(page, shown, entries):
     journals = [k for k, f in entries.items() if re.search(r"(學報|雜誌)$", f.get("journal", ""))]
     assert len(journals) >= 5
+    newspapers = re.search(r'<h3 id="zh-\d">報紙.*?</h3>(.*?)</ul>', page, re.S)[1]  # the page's 報紙 section
+    assert [k for k in journals if f'id="{k}"' in newspapers] == []
+    assert newspapers.count('class="bib-anchor"') == 7
     assert [k for k in journals if "[J]" not in shown[k] or "[N" in shown[k]] == []
     assert [k for k in journals if entries[k].get("entrysubtype")] == []
 
