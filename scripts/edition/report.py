@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .bibliography_gaps import render_standard_gaps
 from .cite import cite_block, thesis_title
 from .layout import Role
 from .script import recorded_decisions, rules, summarise
@@ -108,7 +109,11 @@ def citation_summary(edition: Edition) -> str:
 
 | 註 | 說明 |
 |---|---|
-{doubts}"""
+{doubts}
+
+### 標準所需而註腳未給
+
+{render_standard_gaps(citations)}"""
 
 
 def render_report(edition: Edition) -> str:
