@@ -8,14 +8,14 @@ import pytest
 from pybtex.database import parse_string
 
 from edition.build import convert
-from edition.citations import DATA, KINDS, notes_of, parse_citations, render_bibtex
+from edition.citations import DATA, KINDS, parse_citations, render_bibtex
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def notes():
-    return notes_of(convert(ROOT))
+    return convert(ROOT).note_texts()
 
 
 @pytest.fixture(scope="module")
@@ -434,7 +434,7 @@ def test_no_key_begins_another(citations):
 
 
 def test_prefix_free_keys_renames_only_the_shorter_key():
-    from edition.citations import prefix_free_keys
+    from edition.citations.keys import prefix_free_keys
 
     renamed = prefix_free_keys(["shanghai", "shanghai2003", "shanghai2009", "shanghai2009guoji", "xa", "x"])
     assert renamed == {"shanghai": "shanghaia", "shanghai2003": "shanghai2003", "shanghai2009": "shanghai2009a",
@@ -444,7 +444,7 @@ def test_prefix_free_keys_renames_only_the_shorter_key():
 
 
 def test_a_key_set_with_a_prefix_is_refused():
-    from edition.citations import check_keys
+    from edition.citations.keys import check_keys
 
     check_keys(["fu2008zhongyaa", "fu2008zhongyab"])
     with pytest.raises(ValueError, match="'shanghai' is the beginning of key 'shanghai2003'"):

@@ -139,6 +139,10 @@ class Edition:
     documents: list[Document]
     citations: Citations
 
+    def note_texts(self) -> dict[int, str]:
+        """Each note's text by number, as the citation parser reads them."""
+        return {number: note.text for number, note in self.notes.items()}
+
     def document(self, slug: str) -> Document:
         return next(d for d in self.documents if d.slug == slug)
 
