@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .bibliography import render_bibliography
+from .write.bibliography import render_bibliography
 from .citations import parse_citations, render_bibtex
 from .errors import EditionError
 from .model import Edition

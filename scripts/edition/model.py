@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from .write.cite_formats import Work
+from .write.cite_formats import CitablePart
 
 if TYPE_CHECKING:
     from .citations import Citations
@@ -150,12 +150,13 @@ class Edition:
         lines = [n for block in document.blocks for n in block.lines]
         return self.layout.page_of(min(lines)).printed, self.layout.page_of(max(lines)).printed
 
-    def citable(self) -> dict[str, Work]:
+    def citable(self) -> dict[str, CitablePart]:
         """The whole thesis (key "thesis") and each chapter and appendix, with printed pages."""
         pages = self.layout.pages
-        works = {"thesis": Work("sco2010thesis", "", pages[0].printed, pages[-1].printed)}
+        works = {"thesis": CitablePart("sco2010thesis", "", pages[0].printed, pages[-1].printed)}
         for document in self.documents:
             if document.kind in (DocumentKind.CHAPTER, DocumentKind.APPENDIX):
                 first, last = self.printed_range(document)
-                works[document.slug] = Work(f"sco2010{document.slug.replace('-', '')}", document.title, first, last)
+                key = f"sco2010{document.slug.replace('-', '')}"
+                works[document.slug] = CitablePart(key, document.title, first, last)
         return works

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Work:
+class CitablePart:
     """The thesis, or one chapter of it, with its printed page range."""
 
     key: str
@@ -45,7 +45,7 @@ def facts(metadata: dict) -> dict:
     }
 
 
-def gbt7714(metadata: dict, work: Work) -> str:
+def gbt7714(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     author = f["author"] or "佚名"
     year = f["year"] if f["year_known"] else f"[{f['year']}?]"
@@ -53,7 +53,7 @@ def gbt7714(metadata: dict, work: Work) -> str:
     return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {work.first_page}-{work.last_page}."
 
 
-def apa7(metadata: dict, work: Work) -> str:
+def apa7(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     year = f["year"] if f["year_known"] else f"ca. {f['year']}"
     pages = f"pp. {work.first_page}–{work.last_page}"
@@ -64,7 +64,7 @@ def apa7(metadata: dict, work: Work) -> str:
     return f"{title} {kind}. ({year}). {pages}."  # no author: the title moves to the front
 
 
-def bibtex(metadata: dict, work: Work) -> str:
+def bibtex(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     fields = {
         "title": f["title"],
@@ -81,7 +81,7 @@ def bibtex(metadata: dict, work: Work) -> str:
     return f"@mastersthesis{{{work.key},\n{body}\n}}\n"
 
 
-def ris(metadata: dict, work: Work) -> str:
+def ris(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     lines = [("TY", "THES"), ("TI", f["title"])]
     if work.part:
@@ -93,7 +93,7 @@ def ris(metadata: dict, work: Work) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in lines)
 
 
-def csl_json(metadata: dict, work: Work) -> str:
+def csl_json(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     item = {
         "id": work.key,
@@ -113,7 +113,7 @@ def csl_json(metadata: dict, work: Work) -> str:
 DOWNLOADS = {"bib": bibtex, "ris": ris, "json": csl_json}
 
 
-def cite_block(metadata: dict, work: Work, slug: str) -> str:
+def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
     """The 'cite this chapter' box: two formatted citations with copy buttons, three downloads."""
     links = " · ".join(
         f"[{label}](cite/{slug}.{ext}){{ download=\"{slug}.{ext}\" }}"
@@ -137,7 +137,7 @@ def cite_block(metadata: dict, work: Work, slug: str) -> str:
 """
 
 
-def citation_cff(metadata: dict, work: Work) -> str:
+def citation_cff(metadata: dict, work: CitablePart) -> str:
     f = facts(metadata)
     return f"""cff-version: 1.2.0
 message: "If you cite this thesis, please cite it as below. The title is supplied (the title page did not survive); the author is unknown."

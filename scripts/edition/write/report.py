@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..bibliography_gaps import render_standard_gaps
+from .bibliography_gaps import render_standard_gaps
 from ..passes.layout import Role
 from ..script.simplified import recorded_decisions, rules, summarise
 from .cite_formats import cite_block, thesis_title

@@ -7,14 +7,14 @@ to its BibTeX key and links back to the notes that cite it.
 """
 from __future__ import annotations
 
-from .citations import Citations, Work
-from .model import Document
+from ..citations import Citations, Work
+from ..model import Document
 
 LANGUAGES = (("zh", "中文部分"), ("en", "西文部分"))
-KINDS = ("專書", "專書論文", "期刊論文", "學位論文", "報紙", "網路資料", "其他")
+SECTIONS = ("專書", "專書論文", "期刊論文", "學位論文", "報紙", "網路資料", "其他")
 
 
-def kind_of(work: Work) -> str:
+def section_of(work: Work) -> str:
     if work.entry_type in ("book", "techreport"):
         return "專書"
     if work.entry_type in ("incollection", "inproceedings"):
@@ -52,11 +52,11 @@ def render_bibliography(citations: Citations, documents: list[Document]) -> str:
         if not works:
             continue
         parts.append(f"## {heading} {{#{language}}}\n")
-        for kind in KINDS:
-            group = sorted((w for w in works if kind_of(w) == kind), key=lambda w: w.key)
+        for kind in SECTIONS:
+            group = sorted((w for w in works if section_of(w) == kind), key=lambda w: w.key)
             if not group:
                 continue
-            parts.append(f"### {kind} {{#{language}-{KINDS.index(kind) + 1}}}\n")
+            parts.append(f"### {kind} {{#{language}-{SECTIONS.index(kind) + 1}}}\n")
             parts.append("\n".join(
                 f'- <span class="bib-anchor" id="{w.key}"></span>@{w.key} <span class="bib-notes">{back_links(w, pages)}</span>'
                 for w in group

@@ -7,8 +7,8 @@ element out; this table tells the reader, per kind of entry, which elements and 
 """
 from __future__ import annotations
 
-from .bibliography import KINDS, kind_of
-from .citations import Citations, Work
+from .bibliography import SECTIONS, section_of
+from ..citations import Citations, Work
 
 # (element as the standard names it, whether a work has it)
 RESPONSIBLE = ("主要責任者", lambda w: bool(w.fields.get("author") or w.fields.get("editor")))
@@ -33,9 +33,9 @@ def standard_gaps(citations: Citations) -> dict[str, list[tuple[str, list[str]]]
     """Kind of entry → [(element, keys of the works without it)], elements all works have left out."""
     by_kind: dict[str, list[Work]] = {}
     for work in citations.works.values():
-        by_kind.setdefault(kind_of(work), []).append(work)
+        by_kind.setdefault(section_of(work), []).append(work)
     gaps = {}
-    for kind in KINDS:
+    for kind in SECTIONS:
         works = by_kind.get(kind, [])
         missing = [(element, sorted(w.key for w in works if not has(w))) for element, has in WANTED[kind]]
         if any(keys for _, keys in missing):
@@ -46,7 +46,7 @@ def standard_gaps(citations: Citations) -> dict[str, list[tuple[str, list[str]]]
 def render_standard_gaps(citations: Citations) -> str:
     rows = []
     for kind, missing in standard_gaps(citations).items():
-        total = sum(1 for w in citations.works.values() if kind_of(w) == kind)
+        total = sum(1 for w in citations.works.values() if section_of(w) == kind)
         for element, keys in missing:
             listed = "、".join(f"[{k}](bibliography.md#{k})" for k in keys)
             rows.append(f"| {kind}（{total} 筆） | {element} | {len(keys)} | {listed} |")
