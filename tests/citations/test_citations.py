@@ -10,7 +10,7 @@ from pybtex.database import parse_string
 from edition.build import convert
 from edition.citations import DATA, KINDS, parse_citations, render_bibtex
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-DATA = Path(__file__).parent / "data" / "expected-works.toml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "expected-works.toml"
 KINDS = {"book": "book", "incollection": "incollection", "inproceedings": "inproceedings",
          "article": "article", "mastersthesis": "thesis", "phdthesis": "thesis", "techreport": "report",
          "online": "online", "periodical": "periodical", "misc": "misc"}

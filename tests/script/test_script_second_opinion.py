@@ -19,7 +19,7 @@ import zhconv.zhconv as mediawiki
 
 from edition.script.simplified import SCRIPT_DATA, convert
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALE = "zh-cn"
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from edition.script.simplified import ScriptDataError, rules, summarise, to_simplified
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ZHU_KEPT = [  # 著 'to write, notable' stays 著
     ("肖德著，上海合作組織", "肖德著，上海合作组织"),
