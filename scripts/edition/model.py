@@ -13,6 +13,7 @@ from .write.cite_formats import CitablePart
 
 if TYPE_CHECKING:
     from .citations import Citations
+    from .passes.headings import HeadingLine
     from .passes.layout import Layout
     from .read.curated import Curated, Figure, Table
     from .read.source import Source
@@ -96,6 +97,7 @@ class Block:
     lines: list[int] = field(default_factory=list)  # source lines the block comes from
     level: int = 0  # heading level
     ref: str = ""  # table or figure id
+    heading: HeadingLine | None = None  # reflow: how the first line reads, if as a heading
 
     @property
     def text(self) -> str:

@@ -2,11 +2,16 @@
 a few source lines or blocks in, the model or the Markdown out, written out in full."""
 from types import SimpleNamespace
 
+import pytest
+
+from edition.errors import SourceError
 from edition.model import Block, CrossRef, Document, DocumentKind, Kind, Link, NoteRef, PageStart
+from edition.passes.headings import HeadingLine
 from edition.passes.layout import Layout, Page, Role
 from edition.passes.links import Targets, link, link_text
 from edition.passes.notes import Marker
 from edition.passes.reflow import reflow
+from edition.passes.structure import build_documents
 from edition.read.curated import Curated
 from edition.read.source import parse_source
 from edition.write.markdown import render_block
@@ -74,3 +79,15 @@ def test_markdown_writes_headings_with_their_ids_and_page_anchors_before_them():
     assert render_block(block) == (
         '<div class="page-start" id="page-12" data-page="12" title="原書第 12 頁"></div>\n\n'
         "## 第一節 研究動機 {#sec-1}")
+
+
+def test_reflow_records_how_a_heading_line_reads_for_structure():
+    blocks = reflow_case(" 第二節 研究方法\n\n正文一句。\n")
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("第二節 研究方法", HeadingLine("section", 2, 2)), ("正文一句。", None)]
+
+
+def test_structure_makes_pages_and_refuses_a_thesis_that_stops_early():
+    blocks = reflow_case(" 摘要\n\n本文研究。\n\n第一章 緒論\n\n第一節 研究動機\n\n正文。\n")
+    with pytest.raises(SourceError, match=r"line 9: expected the heading 第二章 \(chapters run in order\)"):
+        build_documents(blocks)

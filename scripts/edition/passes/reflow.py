@@ -14,7 +14,7 @@ a paragraph end is read from several signals together (tested one by one):
 from __future__ import annotations
 
 from ..read.curated import Curated
-from .headings import classify_line
+from .headings import HeadingLine, classify_line
 from .layout import Layout, Role
 from ..model import Block, Inline, Kind, NoteRef, PageStart
 from .notes import Marker
@@ -40,7 +40,8 @@ def strip_markers(line: Line, markers: list[Marker]) -> tuple[str, list[tuple[in
 class ParagraphBuilder:
     """Joins wrapped lines into one text, keeping note and page tokens at their offsets."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading: HeadingLine | None = None) -> None:
+        self.heading = heading  # what the block's first line reads as, if a heading
         self.text = ""
         self.tokens: list[tuple[int, Inline]] = []
         self.lines: list[int] = []
@@ -69,7 +70,7 @@ class ParagraphBuilder:
             inlines.append(token)
         if cursor < len(text):
             inlines.append(text[cursor:])
-        return Block(Kind.PARAGRAPH, inlines, self.lines)
+        return Block(Kind.PARAGRAPH, inlines, self.lines, heading=self.heading)
 
 
 def last_word_char(line: Line, markers: list[Marker]) -> str:
@@ -155,11 +156,12 @@ def reflow(source: Source, layout: Layout, curated: Curated, markers: dict[int, 
             current.add_line(line, line_markers, pending_page)
             pending_page = None
             continue
-        heading = classify_line(line.text) is not None
+        heading_line = classify_line(line.text)
+        heading = heading_line is not None
         if heading:
             close()
         if current is None:
-            current = ParagraphBuilder()
+            current = ParagraphBuilder(heading_line)
         current.add_line(line, line_markers, pending_page)
         pending_page = None
         following = next_body.get(n)

@@ -7,7 +7,7 @@ the documents' own text.  The chapter outline in 第一章第五節 (第一章�
 from __future__ import annotations
 
 from ..errors import SourceError
-from .headings import HeadingLine, classify_line, numeral
+from .headings import HeadingLine, numeral
 from ..model import Block, Document, DocumentKind, Kind, LineBreak, Note
 from ..read.curated import Curated
 
@@ -57,7 +57,7 @@ def build_documents(blocks: list[Block]) -> list[Document]:
     pending: list[Block] = []  # the "附錄" part title, shown atop the first appendix
     sequence = Sequence()
     for block in blocks:
-        line = classify_line(block.text) if block.kind == Kind.PARAGRAPH else None
+        line = block.heading if block.kind == Kind.PARAGRAPH else None  # as reflow read it
         if line is not None:
             sequence.check(line, block)
         current = documents[-1] if documents else None
