@@ -33,7 +33,7 @@ def convert(root: Path) -> Edition:
     curated = load_curated(root / "source")
     verify_against_source(curated, source)
     layout = assign_roles(source, curated)
-    notes = parse_notes(source, layout)
+    notes = parse_notes(source, layout, curated.metadata["thesis"]["notes"])
     markers = resolve_markers(source, layout, notes)
     blocks = reflow(source, layout, curated, markers)
     documents = build_documents(blocks)

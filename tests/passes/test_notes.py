@@ -80,5 +80,5 @@ def _broken(edition, drop_line):
 def test_missing_note_is_an_error_naming_a_line(edition):
     source, layout = _broken(edition, 261)  # note 2
     with pytest.raises(SourceError) as error:
-        parse_notes(source, layout)
+        parse_notes(source, layout, 273)
     assert "footnote" in str(error.value)

@@ -1,6 +1,8 @@
 """Each fact about the thesis is stated once, in source/metadata.toml; what repeats it agrees."""
 import re
 
+import pytest
+
 from edition.write.cite_formats import gbt7714, site_title
 
 
@@ -22,3 +24,12 @@ def test_entry_page_title_comes_from_metadata(root, tmp_path, edition):
 def test_place_of_publication_comes_from_metadata(edition):
     metadata = {**edition.curated.metadata, "thesis": {**edition.curated.metadata["thesis"], "place": "木柵"}}
     assert "[D]. 木柵: 國立政治大學" in gbt7714(metadata, edition.citable()["thesis"])
+
+
+def test_note_count_checked_is_the_one_metadata_states(edition):
+    from edition.errors import SourceError
+    from edition.passes.notes import parse_notes
+
+    assert len(edition.notes) == edition.curated.metadata["thesis"]["notes"]
+    with pytest.raises(SourceError, match=r"footnote 274 \(the thesis has 272\)"):
+        parse_notes(edition.source, edition.layout, 272)

@@ -16,7 +16,6 @@ from ..model import Note
 from ..read.source import Source
 from ..text import join_wrapped
 
-EXPECTED_NOTES = 273
 NOTE_START = re.compile(r"^\s*(\d+)\s?")
 # Characters after which digits are part of a number or date, never a note marker.
 NOT_BEFORE_MARKER = set("0123456789(（[【〈《-–—－/.:~～$#＃%,") | {" ", "\u3000"}
@@ -50,7 +49,8 @@ def check_note_number(line, expected: int, area_start: bool) -> None:
         raise SourceError(line.number, f"footnote {expected} {where}", line.text.strip()[:30])
 
 
-def parse_notes(source: Source, layout: Layout) -> dict[int, Note]:
+def parse_notes(source: Source, layout: Layout, expected: int) -> dict[int, Note]:
+    """Notes 1..`expected` (metadata.toml states how many the thesis has)."""
     notes: dict[int, Note] = {}
     current: Note | None = None
     for page in layout.pages:
@@ -73,9 +73,9 @@ def parse_notes(source: Source, layout: Layout) -> dict[int, Note]:
                 current.lines.append(line.number)
     for note in notes.values():
         note.text = note.text.strip()
-    if len(notes) != EXPECTED_NOTES:
+    if len(notes) != expected:
         last = max((n for note in notes.values() for n in note.lines), default=1)
-        raise SourceError(last, f"footnote {len(notes) + 1} (the thesis has {EXPECTED_NOTES})", "end of notes")
+        raise SourceError(last, f"footnote {len(notes) + 1} (the thesis has {expected})", "end of notes")
     return notes
 
 

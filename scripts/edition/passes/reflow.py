@@ -24,6 +24,8 @@ from ..text import display_width, is_latin, join_wrapped
 SHORT_LINE_WIDTH = 60  # body lines run 62–74 columns (a Han character is 2) when full
 SENTENCE_END_CHARS = "。！？：；"
 CLOSING_AFTER_SENTENCE = ("。」", "。』", "。）", "。)")
+# A full last line ends its paragraph only before a one-line paragraph this wide or less.
+ONE_LINE_PARAGRAPH_WIDTH = 40
 TRANSPARENT = {Role.NOTE, Role.SEPARATOR, Role.WATERMARK, Role.PAGE_NUMBER, Role.BLANK}
 
 
@@ -96,7 +98,7 @@ def ends_paragraph(line: Line, following: Line | None, markers: list[Marker]) ->
         return True  # a line that stops short of the margin is a paragraph's last
     if line.text == line.text.rstrip():
         # A full last line: only a short one-line paragraph after it shows the end.
-        return body.endswith("。") and display_width(next_text) <= 40 and following.text.endswith(" ")
+        return body.endswith("。") and display_width(next_text) <= ONE_LINE_PARAGRAPH_WIDTH and following.text.endswith(" ")
     # A space at the margin ends the paragraph when a sentence ends there too.
     return last in SENTENCE_END_CHARS or body.endswith(CLOSING_AFTER_SENTENCE)
 

@@ -123,7 +123,7 @@ METADATA_KEYS = {"thesis": dict, "edition": dict}
 THESIS_KEYS = {
     "supplied_title": str, "supplied_title_en": str, "title_note": str, "author": str, "author_note": str,
     "degree": str, "institution": str, "institution_en": str, "institution_note": str, "place": str, "year": str,
-    "year_circa": str, "year_note": str, "language": str, "pages": int, "keywords": list, "keywords_en": list,
+    "year_circa": str, "year_note": str, "language": str, "pages": int, "notes": int, "keywords": list, "keywords_en": list,
 }
 
 
