@@ -98,3 +98,11 @@ def test_no_module_over_the_limit():
              for path in PACKAGE.rglob("*.py")}
     assert len(sizes) > 30  # the walk found the package
     assert {name: lines for name, lines in sizes.items() if lines > MAX_LINES} == {}
+
+
+def test_the_model_imports_no_pass_or_writer_when_loaded():
+    # its TYPE_CHECKING imports name types only; at run time it stands alone
+    tree = ast.parse((PACKAGE / "model.py").read_text(encoding="utf-8"))
+    loaded = [node for node in tree.body if isinstance(node, ast.ImportFrom) and node.level]
+    assert loaded == []
+    assert "edition.passes.layout" in import_graph()["edition.model"]  # the graph sees the types

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from .write.cite_formats import CitablePart
-
 if TYPE_CHECKING:
     from .citations import Citations
     from .passes.headings import HeadingLine
@@ -21,11 +19,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NoteRef:
+    """A footnote marker, by the note's own number (reflow)."""
+
     number: int
 
 
 @dataclass(frozen=True)
 class PageStart:
+    """Where a printed page begins (reflow): the margin's page number and its #page-N anchor."""
+
     printed: int
 
 
@@ -92,6 +94,8 @@ class Kind(StrEnum):
 
 @dataclass
 class Block:
+    """A paragraph, heading, list item, part title, or the place of a table or figure."""
+
     kind: Kind
     inlines: list[Inline] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source lines the block comes from
@@ -113,7 +117,9 @@ class DocumentKind(StrEnum):
 
 @dataclass
 class Document:
-    slug: str
+    """One page of the site: the abstract, a chapter or an appendix."""
+
+    slug: str  # "chapter-2": the file name, the same in both scripts
     title: str
     kind: DocumentKind
     blocks: list[Block] = field(default_factory=list)
@@ -128,6 +134,16 @@ class Document:
 
     def page_starts(self) -> list[int]:
         return [i.printed for b in self.blocks for i in b.inlines if isinstance(i, PageStart)]
+
+
+@dataclass(frozen=True)
+class CitablePart:
+    """The thesis, or one chapter of it, with its printed page range."""
+
+    key: str
+    part: str  # chapter title, or "" for the whole thesis
+    first_page: int
+    last_page: int
 
 
 @dataclass

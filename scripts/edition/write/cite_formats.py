@@ -7,17 +7,8 @@ corrects every citation.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class CitablePart:
-    """The thesis, or one chapter of it, with its printed page range."""
-
-    key: str
-    part: str  # chapter title, or "" for the whole thesis
-    first_page: int
-    last_page: int
+from ..model import CitablePart
 
 
 def thesis_title(metadata: dict) -> str:
