@@ -42,7 +42,7 @@ def render_bibliography(citations: Citations, documents: list[Document]) -> str:
     parts = [
         "---\ntitle: 參考書目\n---\n",
         "# 參考書目\n",
-        "原書的參考書目未存。本表由本版依 273 則註腳重建：每筆書目只列一次，"
+        f"原書的參考書目未存。本表由本版依 {len(citations.notes)} 則註腳重建：每筆書目只列一次，"
         f"共 {len(citations.works)} 筆；格式依 GB/T 7714-2015，"
         "書目資料悉依註腳原文，每筆後附引用它的註腳。"
         "BibTeX 檔見 [bibliography.bib](cite/bibliography.bib)。\n",
