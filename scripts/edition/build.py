@@ -2,7 +2,8 @@
 
     python -m edition.build [--root DIR]
 
-One direction, one pass per module: read → layout → notes → reflow → structure → write.
+One direction, one step per module, all sharing the model (model.py): read (source, curated)
+→ passes (layout → notes → reflow → structure, attach → links) → citations → write.
 """
 from __future__ import annotations
 
@@ -11,18 +12,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .write.bibliography import render_bibliography
 from .citations import parse_citations, render_bibtex
 from .errors import EditionError
 from .model import Edition
-from .passes.links import link
 from .passes.layout import assign_roles
+from .passes.links import link
 from .passes.notes import parse_notes, resolve_markers
 from .passes.reflow import reflow
 from .passes.structure import attach, build_documents
 from .read.curated import load_curated, verify_against_source
 from .read.source import read_source
 from .script.search_forms import script_map_js
+from .write.bibliography import render_bibliography
 from .write.cite_formats import DOWNLOADS, citation_cff
 from .write.markdown import render_document
 from .write.report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
