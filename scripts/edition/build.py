@@ -40,7 +40,8 @@ def convert(root: Path) -> Edition:
     documents = build_documents(blocks)
     attach(documents, notes, curated)
     link(documents)
-    citations = parse_citations({number: note.text for number, note in notes.items()}, curated.citation_overrides)
+    citations = parse_citations({number: note.text for number, note in notes.items()},
+                                curated.citation_overrides, curated.citation_pinyin)
     return Edition(source, curated, layout, notes, documents, citations)
 
 

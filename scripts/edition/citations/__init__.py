@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from .backrefs import resolve_backrefs
 from .classify import load_overrides, read_with_override
-from .keys import build_works
+from .keys import build_works, read_pinyin
 from .merge import apply_same_as, merge_readings
 from .bibtex import render_bibtex
 from .records import DATA, KINDS, Citations, NoteCitation, Problems, Work
@@ -54,12 +54,17 @@ from .records import DATA, KINDS, Citations, NoteCitation, Problems, Work
 __all__ = ["DATA", "KINDS", "Citations", "Work", "parse_citations", "render_bibtex"]
 
 
-def parse_citations(notes: dict[int, str], overrides: dict | None = None) -> Citations:
+def parse_citations(notes: dict[int, str], overrides: dict | None = None,
+                    pinyin: dict[str, str] | None = None) -> Citations:
     """All notes → their kind, the distinct works they cite, and what was uncertain.
 
-    `overrides` defaults to source/citations/overrides.toml (pass {} for none)."""
+    `overrides` and `pinyin` (syllable → characters) default to the files in
+    source/citations/ beside this code (pass {} for none); the converter passes what it
+    read under --root."""
     if overrides is None:
         overrides = load_overrides()
+    if pinyin is None:
+        pinyin = read_pinyin()
     readings = {n: read_with_override(n, notes[n], overrides.get(str(n))) for n in sorted(notes)}
     problems = Problems()
     for number, reading in readings.items():
@@ -68,7 +73,7 @@ def parse_citations(notes: dict[int, str], overrides: dict | None = None) -> Cit
     apply_same_as(readings, problems)
     groups, group_of = merge_readings(readings, problems)
     note_groups, locators = resolve_backrefs(readings, groups, group_of, problems)
-    works, key_of = build_works(groups, note_groups)
+    works, key_of = build_works(groups, note_groups, pinyin)
     cited = {
         n: NoteCitation(n, readings[n].kind, [key_of[g] for g in note_groups.get(n, [])], locators.get(n, ""))
         for n in readings

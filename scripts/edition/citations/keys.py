@@ -16,8 +16,9 @@ from .records import DATA, Work
 STOPWORDS = {"the", "a", "an", "of", "on", "in", "and"}
 
 
-def build_works(groups: list, note_groups: dict[int, list[int]]) -> tuple[dict[str, Work], dict[int, str]]:
-    table = pinyin_table()
+def build_works(groups: list, note_groups: dict[int, list[int]],
+                pinyin: dict[str, str]) -> tuple[dict[str, Work], dict[int, str]]:
+    table = pinyin_table(pinyin)
     works: dict[str, Work] = {}
     key_of: dict[int, str] = {}
     order = sorted(range(len(groups)), key=lambda g: groups[g][0][0])
@@ -144,9 +145,11 @@ def url_label(url: str) -> str:
     return re.sub(r"[^a-z]", "", labels[0].lower()) if labels else ""
 
 
-def pinyin_table(path: Path = DATA / "pinyin.toml") -> dict[str, str]:
-    """Character → syllable, from "syllable = 'characters'" lines."""
-    if not path.exists():
-        return {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def read_pinyin(path: Path = DATA / "pinyin.toml") -> dict[str, str]:
+    """The table as written: syllable → its characters."""
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def pinyin_table(data: dict[str, str]) -> dict[str, str]:
+    """Character → syllable."""
     return {ch: syllable for syllable, chars in data.items() for ch in chars}

@@ -67,6 +67,7 @@ class Curated:
     tables: dict[str, Table]
     figures: dict[str, Figure]
     citation_overrides: dict = field(default_factory=dict)  # note number (str) -> override
+    citation_pinyin: dict = field(default_factory=dict)  # syllable -> its characters
 
 
 def id_order(item_id: str) -> tuple[int, int]:
@@ -179,17 +180,18 @@ def load_figure(meta_path: Path) -> Figure:
 OVERRIDE_KEYS = {"starts": str, "why": str}
 
 
-def load_citation_data(directory: Path) -> dict:
-    """The citation overrides (each guarded by `starts`, justified by `why`); the pinyin
-    table is read here too, only to refuse a broken file with its name."""
+def load_citation_data(directory: Path) -> tuple[dict, dict]:
+    """The citation overrides (each guarded by `starts`, justified by `why`) and the
+    pinyin table for keys (syllable → characters)."""
     overrides = read_toml(directory / "overrides.toml")
     for number, override in overrides.items():
         require(override, OVERRIDE_KEYS, directory / "overrides.toml", f"{number}.")
-    for syllable, characters in read_toml(directory / "pinyin.toml").items():
+    pinyin = read_toml(directory / "pinyin.toml")
+    for syllable, characters in pinyin.items():
         if not isinstance(characters, str):
             raise DataError(relative(directory / "pinyin.toml"), f"key {syllable}", "a string of characters",
                             repr(characters)[:40])
-    return overrides
+    return overrides, pinyin
 
 
 def load_metadata(path: Path) -> dict:
@@ -204,8 +206,10 @@ def load_curated(source_dir: Path) -> Curated:
     metadata = load_metadata(source_dir / "metadata.toml")
     tables = {t.id: t for t in map(load_table, sorted((source_dir / "tables").glob("*.json")))}
     figures = {f.id: f for f in map(load_figure, sorted((source_dir / "figures").glob("*.json")))}
+    overrides, pinyin = load_citation_data(source_dir / "citations")
     return Curated(
-        citation_overrides=load_citation_data(source_dir / "citations"),
+        citation_overrides=overrides,
+        citation_pinyin=pinyin,
         metadata=metadata,
         tables=dict(sorted(tables.items(), key=lambda kv: id_order(kv[0]))),
         figures=dict(sorted(figures.items(), key=lambda kv: id_order(kv[0]))),
