@@ -27,9 +27,3 @@ def test_problems_from_every_step_are_collected_once_in_note_order():
     assert [number for number, _ in citations.uncertain] == [2]
     assert "同註 5" in citations.uncertain[0][1]
 
-
-def test_keys_romanise_with_the_table_the_converter_read():
-    # the converter passes the pinyin table it read under --root, not the one beside the code
-    note = {1: "張三，國際關係(台北：三民，2003 年)，頁 5。"}
-    assert list(parse_citations(note, {}, {}).works) == ["work001"]
-    assert list(parse_citations(note, {}, {"zhang": "張", "guo": "國", "ji": "際"}).works) == ["zhang2003guoji"]
