@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..read.curated import Curated
 from ..errors import SourceError
+from ..read.curated import Curated
 from ..read.source import Line, Source
 
 PAGE_NUMBER = re.compile(r"^ (\d+)$")

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import SourceError
-from .layout import Layout, Role
 from ..model import Note
 from ..read.source import Source
 from ..text import join_wrapped
+from .layout import Layout, Role
 
 NOTE_START = re.compile(r"^\s*(\d+)\s?")
 # Characters after which digits are part of a number or date, never a note marker.

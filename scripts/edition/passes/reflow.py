@@ -13,13 +13,13 @@ a paragraph end is read from several signals together (tested one by one):
 """
 from __future__ import annotations
 
-from ..read.curated import Curated
-from .headings import HeadingLine, classify_line
-from .layout import Layout, Role
 from ..model import Block, Inline, Kind, NoteRef, PageStart
-from .notes import Marker
+from ..read.curated import Curated
 from ..read.source import Line, Source
 from ..text import display_width, is_latin, join_wrapped
+from .headings import HeadingLine, classify_line
+from .layout import Layout, Role
+from .notes import Marker
 
 SHORT_LINE_WIDTH = 60  # body lines run 62–74 columns (a Han character is 2) when full
 SENTENCE_END_CHARS = "。！？：；"

@@ -7,9 +7,9 @@ the documents' own text.  The chapter outline in 第一章第五節 (第一章�
 from __future__ import annotations
 
 from ..errors import SourceError
-from .headings import HeadingLine, numeral
 from ..model import Block, Document, DocumentKind, Kind, LineBreak, Note
 from ..read.curated import Curated
+from .headings import HeadingLine, numeral
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 EXPECTED_CHAPTERS = 6

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, SourceError
-from .source import Source
 from ..text import visible
+from .source import Source
 
 
 @dataclass(frozen=True)
