@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .bibliography import render_bibliography
 from .citations import Citations, parse_citations, render_bibtex
-from .cite import DOWNLOADS, Work, citation_cff, cite_block
+from .cite import DOWNLOADS, Work, citation_cff, cite_block, passage_cite_data
 from .crossrefs import Targets
 from .curated import Curated, load_curated
 from .errors import SourceError
@@ -78,6 +78,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files = {}
     for document in edition.documents:
         cite = cite_block(metadata, works[document.slug], document.slug) if document.slug in works else ""
+        cite = (cite + "\n" if cite else "") + passage_cite_data(metadata, works[document.slug].part if document.slug in works else "")
         files[f"docs/{document.slug}.md"] = render_document(
             document, edition.notes, edition.curated, targets, cite, edition.citations)
     for slug, work in works.items():

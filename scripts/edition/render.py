@@ -11,6 +11,7 @@ from .crossrefs import Targets, split_mentions
 from .diagram import render_org_chart
 from .model import Block, Document, Inline, LineBreak, NoteRef, PageStart
 from .notes import Note
+from .passages import passage_ids, with_passage_id
 
 URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,;:)](?=[^!-~]))|https?://[!-~]+")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~^])")
@@ -154,8 +155,9 @@ def render_document(
     document: Document, notes: dict[int, Note], curated: Curated, targets: Targets, cite: str = "",
     citations: Citations | None = None,
 ) -> str:
+    ids = passage_ids(document)
     parts = [
-        render_block(block, curated, Place(targets, document.slug, index))
+        with_passage_id(render_block(block, curated, Place(targets, document.slug, index)), ids.get(index))
         for index, block in enumerate(document.blocks)
     ]
     if cite:
