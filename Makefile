@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site docs pdf bench clean chromium
+.PHONY: serve test site docs pdf bench clean chromium offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,10 @@ serve: site
 
 # Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests;
 # installed only when missing (no browser download: Playwright drives this chromium).
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils npm
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
+	   || ! command -v npm >/dev/null 2>&1 \
 	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
@@ -43,6 +44,11 @@ test: $(STAMP) chromium
 # Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf).
 pdf: site chromium
 	$(BIN)/python scripts/make_pdf.py site
+
+# The offline edition, both scripts in one zip read from file:// (site/edition-offline.zip,
+# linked from the home page); npm fetches the pinned shim that lets search run there.
+offline: docs chromium
+	$(BIN)/python scripts/make_offline.py site/edition-offline.zip
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
