@@ -59,9 +59,29 @@
   }
 
   // Pages, link and citations of a selection.
-  function describe(range) {
+  // The pages the selected characters lie on: a page marker at an edge of the selection,
+  // with nothing selected between it and that edge, does not count.
+  function pagesOf(range) {
     var first = pageAt(range.startContainer, range.startOffset);
     var last = pageAt(range.endContainer, range.endOffset) || first;
+    var markers = article.querySelectorAll(".page-start[data-page]");
+    markers.forEach(function (marker, index) {
+      if (!range.intersectsNode(marker)) return;
+      var head = document.createRange();
+      head.setStart(range.startContainer, range.startOffset);
+      head.setEndBefore(marker);
+      if (!head.toString().trim()) first = marker.dataset.page;
+      var tail = document.createRange();
+      tail.setStartAfter(marker);
+      tail.setEnd(range.endContainer, range.endOffset);
+      if (!tail.toString().trim() && marker.dataset.page === last && index > 0) last = markers[index - 1].dataset.page;
+    });
+    return [first, Number(last) < Number(first) ? first : last];
+  }
+
+  function describe(range) {
+    var pages = pagesOf(range);
+    var first = pages[0], last = pages[1];
     var id = passageAt(range.startContainer);
     var values = { first: first, last: last, part: words.part,
                    url: location.href.split("#")[0] + (id ? "#" + id : "") };
@@ -108,7 +128,7 @@
     event.preventDefault();
   });
 
-  // The popover: placed in the text right after the selected passage, so Tab reaches it.
+  // The popover: placed in the text right after the selected passage.
   popover = document.createElement("div");
   popover.className = "passage-popover";
   popover.hidden = true;
@@ -171,7 +191,13 @@
     clearTimeout(timer);
     timer = setTimeout(update, 150);
   });
+  // Keyboard: with a selection, Tab goes to the popover first, Escape closes it.
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && !popover.hidden) { popover.hidden = true; chosen = null; }
+    if (popover.hidden) return;
+    if (event.key === "Escape") { popover.hidden = true; chosen = null; }
+    if (event.key === "Tab" && !event.shiftKey && chosen && !popover.contains(document.activeElement)) {
+      event.preventDefault();
+      button.focus();
+    }
   });
 })();
