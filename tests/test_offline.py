@@ -1,10 +1,17 @@
 """The offline edition: `make offline`'s zip, unzipped and read from file:// in headless Chromium."""
+import importlib.util
 import re
 import zipfile
 
 import pytest
 
-from make_offline import FOLDER, main as make_offline
+from make_offline import ROOT, FOLDER, main as make_offline
+
+# the MkDocs hook, loaded from its file as MkDocs loads it
+_spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "scripts" / "hooks" / "offline.py")
+offline_hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(offline_hook)
+file_href = offline_hook.file_href
 from test_search import search
 
 
@@ -30,6 +37,14 @@ def reader(browser):
     context.close()
     assert not outside, outside
     assert not errors, errors
+
+
+def test_directory_links_become_file_links():
+    # hrefs the edition writes as raw HTML for the hosted site's directory URLs
+    assert file_href("../bibliography/", "chapter-2.html", "chapter-2/") == "bibliography.html"
+    assert file_href("print_page/", "index.html", "") == "print_page.html"
+    assert file_href("../", "tables.html", "tables/") == "index.html"
+    assert file_href("../zh-Hans/", "index.html", "") == "../zh-Hans/index.html"
 
 
 def test_zip_holds_both_scripts_with_file_links(offline_folder):

@@ -33,7 +33,10 @@ def repair_links(html: str, prefixes: list[str]) -> str:
 
 
 def on_post_build(config, **kwargs):
-    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    site = Path(config["site_dir"])
+    page = site / "print_page" / "index.html"
+    if not page.exists():
+        page = site / "print_page.html"  # the offline edition has no directory URLs
     if page.exists():
         prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
