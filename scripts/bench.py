@@ -1,6 +1,7 @@
 """Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size.
 
     python scripts/bench.py [--runs N]
+    python scripts/bench.py --search-only SITE_DIR   # the search figures of a site built elsewhere
 
 Numbers are medians, and the Simplified build is also given as a ratio to the
 Traditional one (what the conversion costs), so they compare across machines.
@@ -16,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from search_probe import measure_search, print_search_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,7 +31,11 @@ def timed(command: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--search-only", type=Path, metavar="SITE_DIR")
     args = parser.parse_args()
+    if args.search_only:
+        print_search_figures(measure_search(args.search_only))
+        return
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         convert = [timed([python, "-c", "from pathlib import Path; from edition.build import convert, generated_files;"
@@ -49,6 +56,26 @@ def main() -> None:
         print(f"HTML pages: {len(pages)}, median page {statistics.median(weights) / 1024:.0f} KiB, "
               f"largest {chapter.parent.name} {chapter.stat().st_size / 1024:.0f} KiB")
         print(f"search index: zh-Hant {index.stat().st_size / 1024:.0f} KiB, zh-Hans {index_hans.stat().st_size / 1024:.0f} KiB")
+        plain = [timed([python, "-m", "mkdocs", "build", "-q", "-f", plain_config(Path(tmp)), "-d", f"{tmp}/plain"])
+                 for _ in range(args.runs)]
+        site_index = timed([python, "scripts/site_index.py", tmp])
+        edition = statistics.median(hant) + statistics.median(hans) + site_index
+        print(f"make site (both builds + entry page) {edition:.2f} s vs two plain Material builds of the same docs "
+              f"{2 * statistics.median(plain):.2f} s: ratio {edition / (2 * statistics.median(plain)):.2f}")
+        print_search_figures(measure_search(site))
+
+
+def plain_config(tmp: Path) -> str:
+    """A plain Material build of the same docs/: the theme, its search, our Markdown extensions; no hooks."""
+    import yaml
+
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = yaml.safe_load(ours[ours.index("markdown_extensions:"):ours.index("plugins:")])
+    config = {"site_name": "plain", "docs_dir": str(ROOT / "docs"), "theme": {"name": "material", "language": "zh-Hant"},
+              "plugins": [{"search": {"lang": "zh"}}], **extensions}
+    path = tmp / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return str(path)
 
 
 if __name__ == "__main__":

@@ -17,24 +17,4 @@
       location.href = link.href.split("#")[0] + location.hash;
     }
   });
-
-  // Search in either script: a query typed in the other script is folded into this
-  // site's script before the search sees it (capture phase runs before Material's).
-  var map = window.EDITION_SCRIPT_MAP && window.EDITION_SCRIPT_MAP[script === "zh-Hans" ? "hans" : "hant"];
-  function fold(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) out += map[text[i]] || text[i];
-    // the thesis spaces numbers from Han text ("1996 年"), and so does its index
-    return out.replace(/(\d)(?=[\u3400-\u9fff])/g, "$1 ").replace(/([\u3400-\u9fff])(?=\d)/g, "$1 ");
-  }
-  document.addEventListener("input", function (event) {
-    var field = event.target;
-    if (!map || event.isComposing || !field.matches || !field.matches("[data-md-component=search-query]")) return;
-    var folded = fold(field.value);
-    if (folded !== field.value) {
-      var caret = field.selectionStart;
-      field.value = folded;
-      field.setSelectionRange(caret, caret);
-    }
-  }, true);
 })();

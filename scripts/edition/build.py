@@ -24,7 +24,7 @@ from .notes import Note, parse_notes, resolve_markers
 from .reflow import reflow
 from .render import render_document
 from .report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
-from .search_terms import character_map_json
+from .search_terms import script_map_js
 from .source import Source, read_source
 from .structure import build_documents
 
@@ -84,7 +84,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     for slug, work in works.items():
         for extension, write_format in DOWNLOADS.items():
             files[f"docs/cite/{slug}.{extension}"] = write_format(metadata, work)
-    files["docs/assets/script-map.js"] = f"window.EDITION_SCRIPT_MAP = {character_map_json()};\n"
+    files["docs/assets/script-map.js"] = script_map_js()
     files["bibliography.bib"] = render_bibtex(edition.citations)
     files["docs/cite/bibliography.bib"] = files["bibliography.bib"]
     files["docs/bibliography.md"] = render_bibliography(edition.citations, edition.documents)

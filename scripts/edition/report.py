@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .cite import cite_block, thesis_title
 from .layout import Role
+from .script import recorded_decisions, rules, summarise
 
 if TYPE_CHECKING:
     from .build import Edition
@@ -152,7 +153,40 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 ## 註腳與書目
 
 {citation_summary(edition)}
+
+## 簡體版
+
+{script_summary(edition)}
 """
+
+
+def script_summary(edition: Edition) -> str:
+    """What the Simplified build does to the author's text (body, notes, tables and figures)."""
+    tables, figures = edition.curated.tables.values(), edition.curated.figures.values()
+    text = "\n".join([b.text for d in edition.documents for b in d.blocks]
+                      + [note.text for note in edition.notes.values()]
+                      + [t.caption + "\n" + t.note + "\n" + "\n".join("\t".join(r) for r in t.rows) for t in tables]
+                      + [f.caption + "\n" + f.note + "\n" + "\n".join(f.labels) for f in figures])
+    summary = summarise(text)
+    # the kinds quote Traditional characters (擡, 著): marked so that the Simplified build keeps them
+    decided, changed = summary.decided_by_rule, summary.changed_by_rule
+    rows = "\n".join(f'| <span lang="zh-Hant">{rule.kind}</span> | `{rule.id}` | {decided[rule.id]} | {changed[rule.id]} |'
+                      for rule in rules())
+    decisions = recorded_decisions()
+    decision_rows = "\n".join(f"| {d['kind']} | `{d['id']}` | {len(d['cases'])} |" for d in decisions)
+    return f"""簡體版在建置時由繁體本逐字轉換：先作 NFC 正規化，再以 OpenCC `tw2s` 轉換字形，不改用詞。作者正文、註腳與圖表共 {summary.characters} 個漢字，其中 {summary.converted} 個在簡體版中改變字形。
+
+字義不同而簡體字形不同的字（如<span lang="zh-Hant">「著」</span>與「着」），依上下文規則決定（規則及理由見 `source/script/rules.toml`）：
+
+| 規則 | 代碼 | 適用字數 | 與 OpenCC 原結果不同 |
+|---|---|---|---|
+{rows}
+
+另以第二套轉換表（MediaWiki zh-cn，經 zhconv）逐字比對；兩者不同之處，除上列規則所定者外，皆記為本版決定（共 {len(decisions)} 項、{sum(len(d['cases']) for d in decisions)} 例，理由見 `source/script/decisions.toml`）：
+
+| 決定 | 代碼 | 例數 |
+|---|---|---|
+{decision_rows}"""
 
 
 def placed(edition: Edition, kind: str):

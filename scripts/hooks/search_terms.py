@@ -1,23 +1,51 @@
-"""MkDocs hook for the Traditional build: teach jieba the thesis's Traditional words.
+"""MkDocs hook: the data of the edition's own search, in place of Material's index.
 
-Material's search plugin segments with the global jieba; loading a user dictionary here
-changes how the pages are indexed.  The dictionary is derived at build time (about a
-second) from jieba's own and the generated pages, so it never goes stale.
+Material's header search box fetches `search/search_index.json` and hands it to the
+search worker named in the theme's config; the edition's worker
+(docs/assets/search-worker.js) does exact substring search over the whole text, so the
+file holds each page's text as the reader sees it (edition.search_text), read from the
+finished HTML — after the Simplified build's conversion, so list this hook last.  The
+print page repeats the whole thesis and is left out.  Material's own indexing is
+switched off (`search: enabled: false`; the header override keeps its box): no jieba, no lunr.
 """
 from __future__ import annotations
 
-import tempfile
+import json
 from pathlib import Path
 
-import jieba
+from edition.script import to_simplified
+from edition.search_text import page_text
 
-from edition.search_terms import traditional_user_dictionary
+# Material's highlighter on the target page splits the `h` terms with this: on spaces,
+# except between a digit and a Han character ("1996 年" stays one term).
+SEPARATOR = r"(?<!\d)[\s\u200b]+|[\s\u200b]+(?![\u3400-\u9fff])"
+LABELS = {"page": "原書第 {} 頁", "note": "註 {}"}
+LEFT_OUT = ("print_page/",)
+
+_pages: dict[str, dict] = {}
+_order: list[str] = []
 
 
-def on_config(config, **kwargs):
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(config["docs_dir"]).glob("*.md")))
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as handle:
-        handle.write(traditional_user_dictionary(text))
-    jieba.load_userdict(handle.name)
-    Path(handle.name).unlink()
-    return config
+def on_nav(nav, **kwargs):
+    _pages.clear()
+    _order[:] = [page.url for page in nav.pages]
+    return nav
+
+
+def on_post_page(output, page, **kwargs):
+    if page.url not in LEFT_OUT:
+        text = page_text(output)
+        _pages[page.url] = {"location": page.url, "title": text.title or page.title or "",
+                            "text": text.text, "marks": text.marks}
+    return output
+
+
+def on_post_build(config, **kwargs):
+    simplified = config["extra"].get("script", {}).get("code") == "zh-Hans"
+    labels = {key: to_simplified(label) if simplified else label for key, label in LABELS.items()}
+    rank = {url: index for index, url in enumerate(_order)}
+    docs = [_pages[url] for url in sorted(_pages, key=lambda url: (rank.get(url, len(rank)), url))]
+    data = {"config": {"lang": ["zh"], "separator": SEPARATOR, "pipeline": [], "labels": labels}, "docs": docs}
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

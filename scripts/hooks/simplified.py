@@ -2,7 +2,9 @@
 
 Markdown is converted before rendering, so headings, the table of contents, notes,
 tables and the search index are Simplified; the nav and site name in on_config; the
-finished HTML once more, for anything a theme or plugin added after rendering.
+finished HTML once more, for anything a theme or plugin added after rendering.  The
+conversion (edition.script: NFC, context rules, OpenCC tw2s) leaves converted text as it
+is, so the second pass changes only what the first did not see.
 """
 from __future__ import annotations
 
