@@ -183,3 +183,14 @@ def test_pilcrow_link_lands_on_its_passage(page, base_url, script, passage):
     top = target.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < 150, top
     assert target.evaluate("e => e.matches(':target')")
+
+
+@pytest.mark.browser
+def test_on_the_print_page_a_passage_is_cited_with_its_own_chapter(page, base_url):
+    page.goto(base_url + "zh-Hant/print_page/")
+    page.evaluate(RECORD_COPIES)
+    selected = page.evaluate(SELECT_ACROSS, ["page-81", 10, 6])
+    page.locator(".passage-popover__cite").click()
+    text = page.evaluate("window.copied")[0]
+    assert text.startswith("「" + selected.strip() + "」")
+    assert "第三章 上海合作組織的經濟安全角色[D]" in text and ": 80-81." in text

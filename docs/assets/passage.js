@@ -79,18 +79,31 @@
     return [first, Number(last) < Number(first) ? first : last];
   }
 
+  // The citation data of the part a point lies in: the last one before it (the print page
+  // holds every chapter, each with its own).
+  function citationAt(container, offset) {
+    var point = document.createRange();
+    point.setStart(container, offset);
+    var found = data;
+    document.querySelectorAll(".passage-cite").forEach(function (element) {
+      if (point.comparePoint(element, 0) <= 0) found = element;
+    });
+    return found.dataset;
+  }
+
   function describe(range) {
     var pages = pagesOf(range);
     var first = pages[0], last = pages[1];
     var id = passageAt(range.startContainer);
-    var values = { first: first, last: last, part: words.part,
+    var cite = citationAt(range.startContainer, range.startOffset);
+    var values = { first: first, last: last, part: cite.part,
                    url: location.href.split("#")[0] + (id ? "#" + id : "") };
-    var span = first === last ? "one" : "range";
+    var span = first === last ? "One" : "Range";
     return {
       first: first, last: last, url: values.url,
-      gbt: fill(words[span === "one" ? "gbtOne" : "gbtRange"], values),
-      apa: fill(words[span === "one" ? "apaOne" : "apaRange"], values),
-      locator: fill(words[span === "one" ? "locatorOne" : "locatorRange"], values)
+      gbt: fill(cite["gbt" + span], values),
+      apa: fill(cite["apa" + span], values),
+      locator: fill(cite["locator" + span], values)
     };
   }
 
