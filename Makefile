@@ -27,13 +27,16 @@ serve: site
 	@echo "Serving the edition at http://127.0.0.1:8000/"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests;
+# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests,
+# pango/harfbuzz for WeasyPrint (the PDFs), and npm for the offline edition's search shim;
 # installed only when missing (no browser download: Playwright drives this chromium).
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils npm
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 npm
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
 	   || ! command -v npm >/dev/null 2>&1 \
-	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" \
+	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0"; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
 	fi
@@ -41,7 +44,8 @@ chromium:
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
-# Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf).
+# Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf), typeset
+# by WeasyPrint and checked by reading them back (fails if a note or page number is wrong).
 pdf: site chromium
 	$(BIN)/python scripts/make_pdf.py site
 

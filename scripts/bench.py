@@ -1,4 +1,5 @@
-"""Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size.
+"""Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size,
+PDF typesetting time per script.
 
     python scripts/bench.py [--runs N]
     python scripts/bench.py --search-only SITE_DIR   # the search figures of a site built elsewhere
@@ -63,6 +64,7 @@ def main() -> None:
         print(f"make site (both builds + entry page) {edition:.2f} s vs two plain Material builds of the same docs "
               f"{2 * statistics.median(plain):.2f} s: ratio {edition / (2 * statistics.median(plain)):.2f}")
         print_search_figures(measure_search(site))
+        bench_pdf(site)
 
 
 def plain_config(tmp: Path) -> str:
@@ -76,6 +78,19 @@ def plain_config(tmp: Path) -> str:
     path = tmp / "plain.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return str(path)
+
+
+def bench_pdf(site: Path) -> None:
+    """One typesetting per script (each takes seconds), with its read-back figures."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_pdf import SCRIPTS, make_pdf
+
+    for script in SCRIPTS:
+        made, problems, figures = make_pdf(site, script)
+        on_page = figures["notes on their marker's page"]
+        print(f"PDF {script}: {made.seconds:.1f} s, {made.cpu_seconds:.1f} s CPU (limit 30 s), {made.pages} pages, "
+              f"{made.path.stat().st_size / 1024 / 1024:.1f} MiB, notes on their marker's page {on_page}, "
+              f"read-back problems: {len(problems)}")
 
 
 if __name__ == "__main__":

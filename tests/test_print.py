@@ -1,7 +1,7 @@
-"""Printing: print media hides the site's chrome; the whole-thesis PDF holds the whole text."""
-import re
-import subprocess
+"""Printing: print media hides the site's chrome; the print page numbers notes like the thesis.
 
+The PDFs typeset from the print page are tested in test_pdf.py.
+"""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -28,14 +28,3 @@ def test_print_page_numbers_notes_like_the_thesis(page, base_url):
     hrefs = page.evaluate("[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href').slice(1))")
     assert [h for h in hrefs if h and h not in ids] == []
 
-
-def test_whole_thesis_pdf_has_the_last_chapter_and_note_273(built_site, browser):
-    from make_pdf import print_pdfs
-
-    (path, _seconds), = print_pdfs(built_site, scripts=("zh-Hant",), browser=browser).values()
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "第六章 結論" in text
-    assert re.search(r"273\.?\s*孫國祥著", text)  # the list number, then the note
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    rows = [line.split() for line in fonts.splitlines()[2:]]
-    assert rows and all("yes" in row[-5:-3] for row in rows)  # every font embedded

@@ -1,0 +1,232 @@
+"""Read a typeset thesis.pdf back and list what a reader would find wrong.
+
+The PDF is not trusted: WeasyPrint has dropped and swapped notes in trials.  What the
+reader sees is read from the PDF itself — words and their positions (pdftotext -bbox),
+the contents as laid out (pdftotext -layout), link annotations and page labels (pypdf) —
+and compared with what the print page says should be there: its notes (`li id=…fn:N`),
+its original page numbers (`data-page`) and the paragraphs of its running text.
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import tinyhtml5
+from pypdf import PdfReader
+
+NOTE_ITEM = re.compile(r'<li id="(?:[\w-]+-)?fn:(\d+)"[^>]*>(.*?)</li>', re.S)
+NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:\d+$")
+PAGE_START = re.compile(r'class="page-start"[^>]*data-page="(\d+)"')
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+CONTENTS_LINE = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*([0-9]+|[ivxlc]+)\s*$")
+MARGIN_NUMBER = re.compile(r"p\.(\d+)")
+SEP = "\x1f"  # between words: never in the text
+HEAD = 10  # characters of a note's text that identify it
+SAME_PAGE_SHARE = 0.97
+BODY_SECTIONS = ("abstract", "chapter-", "appendix-")
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the print page says the PDF must hold."""
+
+    notes: dict[int, str]  # number → the start of its text, without spaces
+    printed_pages: list[int]  # the original page numbers, in order
+    paragraphs: list[str] = field(default_factory=list)  # the body's paragraphs, without spaces or markers
+
+
+class Word(NamedTuple):
+    x: float  # left edge, points
+    y: float  # top edge, points from the top of the page
+    height: float  # of its box: the font size, times the font's ascent and descent
+    text: str
+
+
+@dataclass
+class Reading:
+    """What a reader finds in the PDF."""
+
+    words: list[list[Word]]  # per page, in reading order
+    layout: list[str]  # per page, as laid out
+    labels: list[str]  # page labels (printed folios)
+    links: list[list[str]]  # per page: the named destinations its links go to
+    report: dict = field(default_factory=dict)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def expected_from_print_page(print_page: str) -> Expected:
+    notes = {}
+    for number, body in NOTE_ITEM.findall(print_page):
+        body = re.sub(r'<a class="(?:footnote-backref|bib-link)".*?</a>', "", body, flags=re.S)
+        notes[int(number)] = squeeze(html.unescape(re.sub(r"<[^>]+>", "", body)))[:HEAD]
+    return Expected(notes, [int(n) for n in PAGE_START.findall(print_page)], body_paragraphs(print_page))
+
+
+def body_paragraphs(print_page: str) -> list[str]:
+    """The running text of the abstracts, chapters and appendices: paragraphs set in the body size."""
+    root = tinyhtml5.parse(print_page, namespace_html_elements=False)
+    paragraphs = []
+    for section in root.iter("section"):
+        if not section.get("id", "").startswith(BODY_SECTIONS):
+            continue
+        parents = {child: parent for parent in section.iter() for child in parent}
+        for paragraph in section.iter("p"):
+            parent = parents[paragraph]
+            if paragraph.get("class") or parent.tag not in ("section", "li") or NOTE_ID.match(parent.get("id", "")):
+                continue  # part titles, editorial notes, notes: other sizes
+            for sup in paragraph.iter("sup"):
+                sup.text, sup[:] = "", []  # note markers: a smaller size
+            text = squeeze("".join(paragraph.itertext()))
+            if text:
+                paragraphs.append(text)
+    return paragraphs
+
+
+def read_pdf(path: Path) -> Reading:
+    bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [[Word(float(x0), float(y0), round(float(y1) - float(y0), 1), html.unescape(text))
+              for x0, y0, _x1, y1, text in WORD.findall(page)] for page in PAGE.findall(bbox)]
+    layout = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                            check=True).stdout.split("\f")[: len(words)]
+    reader = PdfReader(path)
+    links = []
+    for page in reader.pages:
+        names = []
+        for annotation in page.get("/Annots") or []:
+            destination = annotation.get_object().get("/Dest")
+            if isinstance(destination, str):
+                names.append(destination)
+        links.append(names)
+    return Reading(words, layout, list(reader.page_labels), links)
+
+
+def note_pages(reading: Reading, expected: Expected) -> dict[int, list[tuple[int, int]]]:
+    """Where each note's text is printed: (page index, position on the page) per occurrence."""
+    found: dict[int, list[tuple[int, int]]] = {n: [] for n in expected.notes}
+    for index, page in enumerate(reading.words):
+        text = SEP + SEP.join(w.text for w in page if not MARGIN_NUMBER.fullmatch(w.text))
+        for number, head in expected.notes.items():
+            # the note's number as a word of its own, then its text (which may span words)
+            pattern = rf"{SEP}{number}\.{SEP}?" + f"{SEP}?".join(map(re.escape, head))
+            for match in re.finditer(pattern, text):
+                found[number].append((index, match.start()))
+    return found
+
+
+def marker_pages(reading: Reading) -> dict[int, int]:
+    pages = {}
+    for index, names in enumerate(reading.links):
+        for name in names:
+            match = re.fullmatch(r"fn:(\d+)", name)
+            if match:
+                pages.setdefault(int(match.group(1)), index)
+    return pages
+
+
+def check_notes(reading: Reading, expected: Expected) -> list[str]:
+    problems = []
+    found = note_pages(reading, expected)
+    markers = marker_pages(reading)
+    placed = {}
+    for number in sorted(expected.notes):
+        occurrences = found[number]
+        if not occurrences:
+            problems.append(f"note {number} is not printed")
+        elif len(occurrences) > 1:
+            problems.append(f"note {number} is printed {len(occurrences)} times (pages {[p + 1 for p, _ in occurrences]})")
+        else:
+            placed[number] = occurrences[0]
+        if number not in markers:
+            problems.append(f"note {number}: no marker links to it")
+    order = [n for n, _ in sorted(placed.items(), key=lambda item: item[1])]
+    if order != sorted(order):
+        swapped = [a for a, b in zip(order, order[1:]) if a > b]
+        problems.append(f"notes out of order after {swapped[:10]}")
+    early = [n for n, (page, _) in placed.items() if n in markers and page < markers[n]]
+    if early:
+        problems.append(f"notes before their marker's page: {early}")
+    same = sum(1 for n, (page, _) in placed.items() if markers.get(n) == page)
+    reading.report["notes on their marker's page"] = f"{same}/{len(expected.notes)}"
+    if same < SAME_PAGE_SHARE * len(expected.notes):
+        problems.append(f"only {same} of {len(expected.notes)} notes on their marker's page")
+    return problems
+
+
+def check_contents(reading: Reading) -> list[str]:
+    """Each contents line's page number is the page (by its printed folio) where that title is."""
+    problems = []
+    contents = [i for i, page in enumerate(reading.layout) if squeeze(page).startswith(("目錄", "目录"))]
+    if not contents:
+        return ["no contents page"]
+    checked = 0
+    index = contents[0]
+    while index < len(reading.layout):
+        lines = [CONTENTS_LINE.match(line) for line in reading.layout[index].splitlines()]
+        entries = [m.groups() for m in lines if m]
+        if not entries:
+            break
+        for title, folio in entries:
+            if folio not in reading.labels:
+                problems.append(f"contents: {title} → page {folio}, which does not exist")
+                continue
+            page = reading.labels.index(folio)
+            if squeeze(title) not in squeeze(reading.layout[page]):
+                problems.append(f"contents: {title} → page {folio}, but the title is not on that page")
+            checked += 1
+        index += 1
+    reading.report["contents entries checked"] = checked
+    return problems + ([] if checked else ["contents: no entries with page numbers"])
+
+
+def check_printed_pages(reading: Reading, expected: Expected) -> list[str]:
+    """Every original page number is printed once, in order, in the left margin."""
+    left = min(w.x for page in reading.words for w in page if not MARGIN_NUMBER.fullmatch(w.text))
+    in_margin = [int(m.group(1)) for page in reading.words for w in sorted(page, key=lambda w: w.y)
+                 if w.x < left and (m := MARGIN_NUMBER.fullmatch(w.text))]  # read down each page
+    reading.report["original page numbers in the margin"] = f"{len(in_margin)}/{len(expected.printed_pages)}"
+    problems = []
+    missing = sorted(set(expected.printed_pages) - set(in_margin))
+    if missing:
+        problems.append(f"original page numbers missing from the margin: {missing}")
+    if in_margin != expected.printed_pages and not missing:
+        problems.append("original page numbers in the margin are out of order or repeated")
+    return problems
+
+
+def check_body_text(reading: Reading, expected: Expected) -> list[str]:
+    """Every paragraph of the running text is printed whole, in order (no line lost in a page break)."""
+    sizes = Counter(w.height for page in reading.words for w in page)
+    body = sizes.most_common(1)[0][0]
+    text = "".join(w.text for page in reading.words for w in page if abs(w.height - body) < 0.5)
+    problems, position = [], 0
+    for paragraph in expected.paragraphs:
+        found = text.find(paragraph, position)
+        if found < 0:
+            problems.append(f"paragraph not printed whole or out of order: {paragraph[:30]}…")
+        else:
+            position = found + len(paragraph)
+    reading.report["paragraphs checked"] = len(expected.paragraphs)
+    return problems
+
+
+def check_pages(reading: Reading) -> list[str]:
+    blank = [i + 1 for i, page in enumerate(reading.words) if not page]
+    return [f"blank pages: {blank}"] if blank else []
+
+
+def check(path: Path, print_page: Path) -> tuple[list[str], dict]:
+    """Every problem found in `path` (empty when it is sound), and the figures measured."""
+    expected = expected_from_print_page(print_page.read_text(encoding="utf-8"))
+    reading = read_pdf(path)
+    problems = (check_notes(reading, expected) + check_contents(reading)
+                + check_printed_pages(reading, expected) + check_body_text(reading, expected) + check_pages(reading))
+    return problems, reading.report
