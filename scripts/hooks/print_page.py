@@ -14,6 +14,9 @@ from pathlib import Path
 from footnote_numbers import number_footnotes
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
+# The plugin means to prefix every <sup id>, but its pattern only sees a <sup> whose block
+# opens with an id of its own (as passages now do): give every marker its own name back.
+PREFIXED_MARKER = re.compile(r'<sup id="[\w-]+-(fnref:\d+)"')
 HREF = re.compile(r'href="#([^"]+)"')
 
 
@@ -40,4 +43,5 @@ def on_post_build(config, **kwargs):
     if page.exists():
         prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
+        html = PREFIXED_MARKER.sub(r'<sup id="\1"', html)
         page.write_text(repair_links(html, prefixes), encoding="utf-8")
