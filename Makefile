@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test site docs pdf bench clean chromium offline
+.PHONY: serve test test-fast site docs pdf bench clean chromium offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,9 @@ site: docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hans.yml
 	$(BIN)/python scripts/site_index.py site
 
+PORT ?= 8000
 serve: site
-	@echo "Serving the edition at http://127.0.0.1:8000/"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+	@$(BIN)/python scripts/serve.py --port $(PORT) site
 
 # Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests,
 # pango/harfbuzz for WeasyPrint (the PDFs), and npm for the offline edition's search shim;
@@ -43,6 +43,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The unit tier: no site build, no browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not site and not browser"
 
 # Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf), typeset
 # by WeasyPrint and checked by reading them back (fails if a note or page number is wrong).

@@ -54,3 +54,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+SITE_FIXTURES = {"built_site", "base_url", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need the built site (or a browser) are marked `site`: `make test-fast` skips them."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)

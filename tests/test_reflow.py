@@ -39,6 +39,7 @@ def test_number_wrapped_from_han_text_keeps_authors_spacing():
     (FULL[:-1] + " ", "的地區反恐機構。 ", False),  # a space at the margin mid-sentence
     ("establishments of two permanent organizations, the Secretariat in Beijing and the ",
      "regional anti-terrorism agency", False),
+    ("的 10 倍， ", FULL, False),  # a short line ending in a comma: the sentence runs on
 ])
 def test_paragraph_ends(current, following, expected):
     assert ends_paragraph(line(current), line(following, 3), []) is expected
@@ -114,3 +115,14 @@ def test_charter_articles_are_headings(edition):
 def test_every_printed_page_has_one_anchor(edition):
     pages = [p for d in edition.documents for p in d.page_starts()]
     assert pages == [p.printed for p in edition.layout.pages]
+
+
+def test_short_line_ending_in_a_comma_runs_on_past_its_marker(edition):
+    """Note 122 stands alone on the line after 「的 10 倍，」; the sentence goes on after it."""
+    from edition.model import NoteRef
+
+    chapter = next(d for d in edition.documents if d.slug == "chapter-3")
+    block = next(b for b in chapter.blocks if NoteRef(122) in b.inlines)
+    after = block.inlines[block.inlines.index(NoteRef(122)) + 1]
+    assert block.inlines[block.inlines.index(NoteRef(122)) - 1].endswith("的 10 倍，")
+    assert after.startswith("可見中國的石油對外依存度")

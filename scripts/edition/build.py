@@ -16,8 +16,8 @@ from .bibliography import render_bibliography
 from .citations import Citations, parse_citations, render_bibtex
 from .cite import DOWNLOADS, Work, citation_cff, cite_block, passage_cite_data
 from .crossrefs import Targets
-from .curated import Curated, load_curated
-from .errors import SourceError
+from .curated import Curated, load_curated, verify_against_source
+from .errors import EditionError
 from .layout import Layout, assign_roles
 from .model import Document
 from .notes import Note, parse_notes, resolve_markers
@@ -59,12 +59,13 @@ class Edition:
 def convert(root: Path) -> Edition:
     source = read_source(root / "source" / "thesis.txt")
     curated = load_curated(root / "source")
+    verify_against_source(curated, source)
     layout = assign_roles(source, curated)
     notes = parse_notes(source, layout)
     markers = resolve_markers(source, layout, notes)
     blocks = reflow(source, layout, curated, markers)
     documents = build_documents(blocks)
-    citations = parse_citations({number: note.text for number, note in notes.items()})
+    citations = parse_citations({number: note.text for number, note in notes.items()}, curated.citation_overrides)
     return Edition(source, curated, layout, notes, documents, citations)
 
 
@@ -97,11 +98,27 @@ def generated_files(edition: Edition) -> dict[str, str]:
     return files
 
 
-def write(root: Path, files: dict[str, str]) -> None:
+# Generated files whose names depend on the source (one per chapter, appendix, citable
+# part): a rename or a lost chapter must not leave the old file published beside the new.
+NUMBERED_OUTPUTS = ("docs/chapter-*.md", "docs/appendix-*.md", "docs/cite/*")
+
+
+def stale_files(root: Path, files: dict[str, str]) -> list[Path]:
+    produced = {root / relative for relative in files}
+    return sorted(path for pattern in NUMBERED_OUTPUTS for path in root.glob(pattern)
+                  if path.is_file() and path not in produced)
+
+
+def write(root: Path, files: dict[str, str]) -> list[Path]:
+    """Write every file (called only once all of them are computed) and remove stale ones."""
     for relative, content in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8", newline="\n")
+    removed = stale_files(root, files)
+    for path in removed:
+        path.unlink()
+    return removed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,14 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         edition = convert(args.root)
-    except SourceError as error:
+        files = generated_files(edition)
+    except EditionError as error:
+        # one line naming file, place and expectation; nothing has been written
         print(f"error: {error}", file=sys.stderr)
         return 1
-    files = generated_files(edition)
-    write(args.root, files)
+    removed = write(args.root, files)
     roles = Counter(role.value for role in edition.layout.roles.values())
     print(f"wrote {len(files)} files; {len(edition.notes)} notes; pages {len(edition.layout.pages)}; "
           + ", ".join(f"{k} {v}" for k, v in sorted(roles.items())))
+    for path in removed:
+        print(f"removed stale {path.relative_to(args.root)}")
     return 0
 
 

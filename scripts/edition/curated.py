@@ -6,10 +6,15 @@ those claims against the source, so data cannot silently drift from the text.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .errors import DataError, SourceError
+from .source import Source
+from .text import visible
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Curated:
     metadata: dict
     tables: dict[str, Table]
     figures: dict[str, Figure]
+    citation_overrides: dict = field(default_factory=dict)  # note number (str) -> override
 
 
 def id_order(item_id: str) -> tuple[int, int]:
@@ -68,10 +74,74 @@ def id_order(item_id: str) -> tuple[int, int]:
     return int(chapter), int(number)
 
 
+def relative(path: Path) -> str:
+    """A data file's name as the editor knows it: from source/ on."""
+    parts = Path(path).parts
+    return "/".join(parts[len(parts) - 1 - parts[::-1].index("source"):]) if "source" in parts else str(path)
+
+
+def read_text(path: Path) -> str:
+    if not path.is_file():
+        raise DataError(relative(path), "", "this data file", "no such file")
+    try:
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise DataError(relative(path), f"byte {error.start}", "UTF-8 text") from None
+
+
+def read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as error:
+        # tomllib gives the place only inside its message: "… (at line N, column M)"
+        message, _, place = str(error).partition(" (at ")
+        raise DataError(relative(path), place.rstrip(")"), "valid TOML", message) from None
+
+
+def read_json(path: Path) -> dict:
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise DataError(relative(path), f"line {error.lineno}", "valid JSON", error.msg) from None
+    if not isinstance(data, dict):
+        raise DataError(relative(path), "", "a JSON object", type(data).__name__)
+    return data
+
+
+def require(data: dict, keys: dict[str, type | tuple], path: Path, prefix: str = "") -> None:
+    """Every key present with a value of its type, or one line naming file and key."""
+    for key, kind in keys.items():
+        if key not in data:
+            raise DataError(relative(path), f"key {prefix}{key}", f"a value for {prefix}{key}", "nothing")
+        if not isinstance(data[key], kind):
+            raise DataError(relative(path), f"key {prefix}{key}", f"a value of type {kind}", repr(data[key])[:40])
+
+
+TABLE_KEYS = {"id": str, "caption": str, "caption_line": int, "note": str, "source_lines": list}
+FIGURE_KEYS = {"id": str, "kind": str, "caption": str, "caption_line": int, "note": str, "note_lines": list}
+METADATA_KEYS = {"thesis": dict}
+THESIS_KEYS = {
+    "supplied_title": str, "supplied_title_en": str, "title_note": str, "author": str, "author_note": str,
+    "degree": str, "institution": str, "institution_en": str, "institution_note": str, "year": str,
+    "year_circa": str, "year_note": str, "language": str, "pages": int, "keywords": list, "keywords_en": list,
+}
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """The table grid; every row has as many cells as the first (a short row is a lost cell)."""
+    rows = list(csv.reader(io.StringIO(read_text(path), newline="")))
+    if not rows:
+        raise DataError(relative(path), "row 1", "the table's rows", "an empty file")
+    for number, row in enumerate(rows, start=1):
+        if len(row) != len(rows[0]):
+            raise DataError(relative(path), f"row {number}", f"{len(rows[0])} cells, as row 1 has", f"{len(row)} cells")
+    return rows
+
+
 def load_table(meta_path: Path) -> Table:
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    with meta_path.with_suffix(".csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    meta = read_json(meta_path)
+    require(meta, TABLE_KEYS, meta_path)
+    rows = read_csv(meta_path.with_suffix(".csv"))
     first, last = meta["source_lines"]
     return Table(
         id=meta["id"],
@@ -88,7 +158,8 @@ def load_table(meta_path: Path) -> Table:
 
 
 def load_figure(meta_path: Path) -> Figure:
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta = read_json(meta_path)
+    require(meta, FIGURE_KEYS, meta_path)
     diagram = meta_path.with_suffix(".mmd")
     return Figure(
         id=meta["id"],
@@ -101,17 +172,69 @@ def load_figure(meta_path: Path) -> Figure:
         labels=meta.get("labels", []),
         description=meta.get("description", ""),
         described_by_lines=meta.get("described_by_lines", []),
-        mermaid=diagram.read_text(encoding="utf-8") if diagram.exists() else "",
+        mermaid=read_text(diagram) if diagram.exists() else "",
     )
+
+
+OVERRIDE_KEYS = {"starts": str, "why": str}
+
+
+def load_citation_data(directory: Path) -> dict:
+    """The citation overrides (each guarded by `starts`, justified by `why`); the pinyin
+    table is read here too, only to refuse a broken file with its name."""
+    overrides = read_toml(directory / "overrides.toml")
+    for number, override in overrides.items():
+        require(override, OVERRIDE_KEYS, directory / "overrides.toml", f"{number}.")
+    for syllable, characters in read_toml(directory / "pinyin.toml").items():
+        if not isinstance(characters, str):
+            raise DataError(relative(directory / "pinyin.toml"), f"key {syllable}", "a string of characters",
+                            repr(characters)[:40])
+    return overrides
+
+
+def load_metadata(path: Path) -> dict:
+    metadata = read_toml(path)
+    require(metadata, METADATA_KEYS, path)
+    require(metadata["thesis"], THESIS_KEYS, path, "thesis.")
+    return metadata
 
 
 def load_curated(source_dir: Path) -> Curated:
     source_dir = Path(source_dir)
-    metadata = tomllib.loads((source_dir / "metadata.toml").read_text(encoding="utf-8"))
+    metadata = load_metadata(source_dir / "metadata.toml")
     tables = {t.id: t for t in map(load_table, sorted((source_dir / "tables").glob("*.json")))}
     figures = {f.id: f for f in map(load_figure, sorted((source_dir / "figures").glob("*.json")))}
     return Curated(
+        citation_overrides=load_citation_data(source_dir / "citations"),
         metadata=metadata,
         tables=dict(sorted(tables.items(), key=lambda kv: id_order(kv[0]))),
         figures=dict(sorted(figures.items(), key=lambda kv: id_order(kv[0]))),
     )
+
+
+def expect_line(source: Source, number: int, expected: str, file: str, matches) -> None:
+    """A curated record's source line must still say what the record expects there."""
+    if not 1 <= number <= len(source.lines):
+        raise SourceError(number, f"a line of the thesis ({file} refers to it)", f"only {len(source.lines)} lines")
+    found = visible(source.line(number).text)
+    if not found or not matches(found):
+        raise SourceError(number, f"{expected} (as {file} records)", source.line(number).text.strip()[:40])
+
+
+def verify_against_source(curated: Curated, source: Source) -> None:
+    """Each table and figure record is checked at the lines it names, so that an edit of the
+    source (a deleted caption, a shifted line) is refused instead of published wrongly."""
+    for table in curated.tables.values():
+        file = f"source/tables/{table.id}.json"
+        caption, note = visible(table.caption), visible(table.note)
+        expect_line(source, table.caption_line, f"the caption {table.caption!r}", file, lambda t: t == caption)
+        expect_line(source, table.last_line, "the end of the table's source note", file, note.endswith)
+    for figure in curated.figures.values():
+        file = f"source/figures/{figure.id}.json"
+        caption, note = visible(figure.caption), visible(figure.note)
+        expect_line(source, figure.caption_line, f"the caption {figure.caption!r}", file, lambda t: t == caption)
+        expect_line(source, figure.note_lines[0], "the start of the figure's source note", file, note.startswith)
+        for number in sorted(figure.label_lines):
+            expect_line(source, number, "a label of the figure", file, bool)
+        for number in figure.described_by_lines:
+            expect_line(source, number, "the text that describes the figure", file, bool)

@@ -28,7 +28,7 @@ NOT_A_TITLE_END = tuple("。；，、")
 class HeadingLine:
     kind: str  # front, appendices, appendix, chapter, chapter-list, section, article, numbered
     level: int
-    number: int = 0  # chapter, appendix or article number
+    number: int = 0  # chapter, section, appendix or article number
 
 
 def numeral_value(numeral: str) -> int:
@@ -38,6 +38,12 @@ def numeral_value(numeral: str) -> int:
         return digits[numeral]
     tens, _, units = numeral.partition("十")
     return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
+def numeral(value: int) -> str:
+    """1..99 as 一..九十九 (the inverse of numeral_value), for messages."""
+    tens, units = divmod(value, 10)
+    return ((NUMERAL[tens - 1] if tens > 1 else "") + "十" if tens else "") + (NUMERAL[units - 1] if units else "")
 
 
 def classify_line(text: str) -> HeadingLine | None:
@@ -53,8 +59,8 @@ def classify_line(text: str) -> HeadingLine | None:
         if text.endswith("："):
             return HeadingLine("chapter-list", 0, numeral_value(match.group(1)))
         return HeadingLine("chapter", 1, numeral_value(match.group(1)))
-    if SECTION.match(text):
-        return HeadingLine("section", 2)
+    if match := SECTION.match(text):
+        return HeadingLine("section", 2, numeral_value(match.group(1)))
     if match := ARTICLE.match(text):
         return HeadingLine("article", 2, numeral_value(match.group(1)))
     if display_width(text) <= TITLE_MAX_WIDTH and not text.endswith(NOT_A_TITLE_END):

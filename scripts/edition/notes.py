@@ -37,19 +37,44 @@ class Marker:
     length: int  # digits that belong to the marker
 
 
+CONTINUED_NOTE_SEPARATOR_WIDTH = 100  # 140 columns above a note continued from the page before
+# A number, a space, then words: how a note begins.  A wrapped note line may also begin
+# with digits, but glued to text ("84。") or as a date's day, month or year ("25 日").
+NUMBER_THEN_WORDS = re.compile(r"^\s*(\d+) (?![年月日])\S")
+NEAR = 5  # a leading number this close to the expected one is a note number, not text
+
+
+def check_note_number(line, expected: int, area_start: bool) -> None:
+    """The sequence 1..273 must break loudly at the line where it breaks: a footnote area
+    opens with the next note, and a line opening with a nearby other number is a repeated,
+    skipped or misordered note number."""
+    match = NOTE_START.match(line.text)
+    number = int(match.group(1)) if match else None
+    if number == expected:
+        return
+    if area_start or (NUMBER_THEN_WORDS.match(line.text) and abs(number - expected) <= NEAR):
+        where = "to start this footnote area" if area_start else "(notes are numbered in order, once each)"
+        raise SourceError(line.number, f"footnote {expected} {where}", line.text.strip()[:30])
+
+
 def parse_notes(source: Source, layout: Layout) -> dict[int, Note]:
     notes: dict[int, Note] = {}
     current: Note | None = None
     for page in layout.pages:
+        area_start = False
         for line in page.lines:
-            if layout.roles[line.number] is not Role.NOTE:
+            role = layout.roles[line.number]
+            if role is Role.SEPARATOR:
+                area_start = len(line.raw) < CONTINUED_NOTE_SEPARATOR_WIDTH or current is None
                 continue
+            if role is not Role.NOTE:
+                continue
+            check_note_number(line, len(notes) + 1, area_start)
+            area_start = False
             match = NOTE_START.match(line.text)
             if match and int(match.group(1)) == len(notes) + 1:
                 current = Note(int(match.group(1)), line.text[match.end():], page.printed, [line.number])
                 notes[current.number] = current
-            elif current is None:
-                raise SourceError(line.number, "footnote 1 to start the first footnote area", line.text)
             else:
                 current.text = join_wrapped(current.text, line.text)
                 current.lines.append(line.number)

@@ -6,6 +6,7 @@ a paragraph end is read from several signals together (tested one by one):
 - a full line ending with a space ends its paragraph only when a sentence ends there
   (inside a paragraph a space at the margin follows a word, a number or 」);
 - a full line without the space runs on, unless a short one-line paragraph follows;
+- a line ending in "，" never ends a paragraph, however short (the sentence goes on);
 - headings are paragraphs of their own;
 - English wraps at word boundaries, so for Latin text the space says nothing, and the
   abstract separates its paragraphs with space-only lines.
@@ -88,6 +89,8 @@ def ends_paragraph(line: Line, following: Line | None, markers: list[Marker]) ->
     next_text = following.text.strip()
     if last and is_latin(last) and next_text and is_latin(next_text[0]):
         return False  # English wraps at a word boundary; its paragraphs end at a spacer
+    if last == "，":
+        return False  # a comma never closes a paragraph, even on a short line
     if display_width(body) < SHORT_LINE_WIDTH:
         return True  # a line that stops short of the margin is a paragraph's last
     if line.text == line.text.rstrip():
@@ -146,6 +149,11 @@ def reflow(source: Source, layout: Layout, curated: Curated, markers: dict[int, 
             # a marker alone on a line belongs to the paragraph just closed
             blocks[-1].inlines.extend(NoteRef(m.number) for m in line_markers)
             blocks[-1].lines.append(n)
+            continue
+        if current is not None and line_markers and not strip_markers(line, line_markers)[0].strip():
+            # a marker alone on a line, inside a paragraph: the next line decides the end
+            current.add_line(line, line_markers, pending_page)
+            pending_page = None
             continue
         heading = classify_line(line.text) is not None
         if heading:

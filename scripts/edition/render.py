@@ -14,7 +14,14 @@ from .notes import Note
 from .passages import passage_ids, with_passage_id
 
 URL = re.compile(r"https?://[!-~]+?(?=[)）\]」』，。；、\s]|[.,;:)]?$|[.,;:)](?=[^!-~]))|https?://[!-~]+")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~^])")
+# Characters that could start markup, escaped with a backslash: each is one Python-Markdown
+# removes the backslash from (its ESCAPED_CHARS, with `|` from the tables extension), so no
+# backslash ever shows.  `~` and `^` start nothing here and stay bare; `<` becomes an entity,
+# since "\<" would show its backslash.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>#|])")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+# A paragraph that opens like a list item ("- …", "1. …") must stay a paragraph.
+LIST_START = re.compile(r"^(?:[-+](?= )|\d+(?=\. ))")
 
 
 def split_urls(text: str) -> list[tuple[str, bool]]:
@@ -26,9 +33,24 @@ def split_urls(text: str) -> list[tuple[str, bool]]:
     return pieces + [(text[cursor:], False)]
 
 
+def escape_text(text: str) -> str:
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+
+
 def escape_markdown(text: str) -> str:
     """Text as Markdown, with bare URLs as autolinks."""
-    return "".join(f"<{p}>" if url else MARKDOWN_SPECIAL.sub(r"\\\1", p) for p, url in split_urls(text))
+    return "".join(f"<{p}>" if url else escape_text(p) for p, url in split_urls(text))
+
+
+def escape_block_start(markdown: str) -> str:
+    """Escape what would make a block's first characters a list marker (`\\-`, `1\\.`)."""
+    match = LIST_START.match(markdown)
+    if not match:
+        return markdown
+    if match.group(0) in "-+":
+        return "\\" + markdown
+    return markdown[: match.end()] + "\\" + markdown[match.end():]
 
 
 def escape_html(text: str) -> str:
@@ -141,14 +163,14 @@ def render_block(block: Block, curated: Curated, place: Place | None = None) -> 
     if block.kind == "part":
         return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
     if block.kind in ("list-item", "list-term"):
-        return before + "- " + render_inlines(inlines, place)
-    return before + render_inlines(inlines, place)
+        return before + "- " + escape_block_start(render_inlines(inlines, place))
+    return before + escape_block_start(render_inlines(inlines, place))
 
 
 def render_note(note: Note, place: Place | None = None, works: list[str] = ()) -> str:
     """The author's wording, then a link to each cited work's entry in the reference list."""
     links = "".join(f' <a class="bib-link" href="../bibliography/#{key}" title="參考書目">〔書目〕</a>' for key in works)
-    return f"[^{note.number}]: {render_text(note.text, place)}{links}"
+    return f"[^{note.number}]: {escape_block_start(render_text(note.text, place))}{links}"
 
 
 def render_document(

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import THESIS, EditionError, SourceError
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,25 @@ class Source:
 
 
 def decode(data: bytes) -> str:
+    """UTF-8 text with the editor's traces removed: a byte-order mark, CRLF or CR line ends.
+
+    They are invisible to a reader, so the same text must give the very same edition."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(line, "UTF-8 text", data[error.start : error.start + 4].hex(" ")) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_source(path: Path) -> Source:
-    return parse_source(decode(Path(path).read_bytes()))
+    path = Path(path)
+    if not path.is_file():
+        raise EditionError(THESIS, "", "the thesis text as a file", "no such file")
+    text = decode(path.read_bytes())
+    if not text.strip():
+        raise SourceError(1, "the thesis text", "an empty file")
+    return parse_source(text)
 
 
 def parse_source(text: str) -> Source:

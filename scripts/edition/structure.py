@@ -7,10 +7,44 @@ the documents' own text.  The chapter outline in 第一章第五節 (第一章�
 from __future__ import annotations
 
 from .errors import SourceError
-from .headings import classify_line
+from .headings import HeadingLine, classify_line, numeral
 from .model import Block, Document, LineBreak
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
+EXPECTED_CHAPTERS = 6
+EXPECTED_APPENDICES = 5
+
+
+class Sequence:
+    """Chapters, their sections and the appendices must run 一, 二, 三 … in order: a deleted
+    heading would otherwise merge two chapters silently.  Refused at the heading after it."""
+
+    def __init__(self) -> None:
+        self.last = {"chapter": 0, "section": 0, "appendix": 0}
+
+    def check(self, line: HeadingLine, block: Block) -> None:
+        if line.kind not in self.last:
+            return
+        expected = self.last[line.kind] + 1
+        if line.number != expected:
+            raise SourceError(block.lines[0], self.describe(line.kind, expected), block.text.strip()[:24])
+        self.last[line.kind] = line.number
+        if line.kind == "chapter":
+            self.last["section"] = 0
+
+    def describe(self, kind: str, number: int) -> str:
+        if kind == "chapter":
+            return f"the heading 第{numeral(number)}章 (chapters run in order)"
+        if kind == "appendix":
+            return f"the heading 附錄{numeral(number)} (appendices run in order)"
+        chapter = self.last["chapter"]
+        return (f"the heading 第{numeral(number)}節 of 第{numeral(chapter)}章, or the heading "
+                f"第{numeral(chapter + 1)}章 before a new 第一節")
+
+    def check_complete(self, last_line: int) -> None:
+        for kind, expected in (("chapter", EXPECTED_CHAPTERS), ("appendix", EXPECTED_APPENDICES)):
+            if self.last[kind] != expected:
+                raise SourceError(last_line, self.describe(kind, self.last[kind] + 1), "the end of the text")
 
 
 def heading_text(block: Block) -> str:
@@ -20,8 +54,11 @@ def heading_text(block: Block) -> str:
 def build_documents(blocks: list[Block]) -> list[Document]:
     documents: list[Document] = []
     pending: list[Block] = []  # the "附錄" part title, shown atop the first appendix
+    sequence = Sequence()
     for block in blocks:
         line = classify_line(block.text) if block.kind == "paragraph" else None
+        if line is not None:
+            sequence.check(line, block)
         current = documents[-1] if documents else None
         if line is None:
             if current is None:
@@ -59,6 +96,7 @@ def build_documents(blocks: list[Block]) -> list[Document]:
         else:
             block.kind, block.level = "heading", line.level
         documents[-1].blocks.append(block)
+    sequence.check_complete(max(blocks[-1].lines) if blocks else 1)
     for document in documents:
         number_headings(document)
     return documents

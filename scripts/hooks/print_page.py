@@ -35,6 +35,14 @@ def repair_links(html: str, prefixes: list[str]) -> str:
     return HREF.sub(fix, html)
 
 
+def relative_to_print_page(html: str) -> str:
+    """The plugin renders the page as if it stood at the site root (base "/"): it mends the
+    head's `//…` links, not the script switch's `//../zh-Hans/print_page/`, nor the base
+    Material's search fetches `search/search_index.json` from.  Made relative to print_page/."""
+    html = html.replace('href="//', 'href="../')
+    return html.replace('"base": "/"', '"base": ".."', 1)
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     page = site / "print_page" / "index.html"
@@ -44,4 +52,7 @@ def on_post_build(config, **kwargs):
         prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
         html = PREFIXED_MARKER.sub(r'<sup id="\1"', html)
-        page.write_text(repair_links(html, prefixes), encoding="utf-8")
+        html = repair_links(html, prefixes)
+        if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
+            html = relative_to_print_page(html)
+        page.write_text(html, encoding="utf-8")

@@ -1,0 +1,41 @@
+"""axe-core finds no serious or critical violation on any kind of page, in either script.
+
+axe-core comes from the axe-playwright-python wheel (axe.min.js inside it); it runs in the
+page Playwright opens from the locally served site, nothing is fetched.
+"""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "",
+    "chapter": "chapter-2/",
+    "appendix": "appendix-2/",
+    "reference list": "bibliography/",
+    "list of tables": "tables/",
+    "list of figures": "figures/",
+    "report": "edition-report/",
+}
+SEVERE = {"serious", "critical"}
+
+
+def severe_violations(page) -> list[str]:
+    results = Axe().run(page).response
+    return [f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['nodes'][0]['target']}"
+            for v in results["violations"] if v["impact"] in SEVERE]
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_serious_violation(page, base_url, script, kind):
+    page.goto(base_url + f"{script}/" + PAGES[kind], wait_until="networkidle")
+    assert not severe_violations(page)
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+def test_no_serious_violation_with_search_open(page, base_url, script):
+    page.goto(base_url + f"{script}/chapter-1/", wait_until="networkidle")
+    page.keyboard.press("s")
+    page.wait_for_timeout(300)
+    assert not severe_violations(page)
