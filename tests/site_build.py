@@ -11,8 +11,10 @@ from pathlib import Path
 from make_pdf import ARGS as CHROMIUM_ARGS, CHROMIUM, Quiet as QuietHandler  # noqa: F401 - one browser set-up, re-exported
 
 
-def build_site(root: Path, target: Path) -> Path:
+def build_site(root: Path, target: Path, hash_seed: int | None = None) -> Path:
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = str(hash_seed)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target / "zh-Hant")],
                    cwd=root, check=True, env=env)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.zh-Hans.yml",

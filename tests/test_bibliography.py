@@ -48,3 +48,23 @@ def test_note_to_entry_and_back(page, base_url, edition):
     entry.locator('a[href$="#fn:4"]').click()
     page.wait_for_url(re.compile(r".*/chapter-1/#fn:4$"))
     assert page.locator('li[id="fn:4"]').is_visible()
+
+
+def test_edition_report_lists_what_the_standard_wanted_and_the_notes_lacked(root):
+    """Each row of the report's table against bibliography.bib read by bibtexparser."""
+    import bibtexparser
+
+    library = bibtexparser.parse_string((root / "bibliography.bib").read_text(encoding="utf-8"))
+    entries = {e.key: {"type": e.entry_type.lower(), **{f.key: f.value for f in e.fields}} for e in library.entries}
+    report = (root / "docs" / "edition-report.md").read_text(encoding="utf-8")
+    section = report[report.index("### 標準所需而註腳未給"):]
+    rows = {(m[1], m[2]): (int(m[3]), re.findall(r"\[([a-z0-9]+)\]", m[4]))
+            for m in re.finditer(r"^\| (\S+?)（\d+ 筆） \| (.+?) \| (\d+) \| (.+) \|$", section, re.M)}
+    web = sorted(k for k, f in entries.items() if f["type"] == "online")
+    assert rows[("網路資料", "引用日期")] == (len(web), web)  # the thesis never gives an access date
+    books = [k for k, f in entries.items() if f["type"] in ("book", "techreport")]
+    no_place = sorted(k for k in books if not entries[k].get("address"))
+    assert rows[("專書", "出版地")] == (len(no_place), no_place)
+    theses = sorted(k for k, f in entries.items() if f["type"] in ("mastersthesis", "phdthesis"))
+    assert rows[("學位論文", "保存地")] == (len(theses), theses)
+    assert all(count == len(keys) for count, keys in rows.values())

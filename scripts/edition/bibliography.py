@@ -17,16 +17,14 @@ KINDS = ("專書", "專書論文", "期刊論文", "學位論文", "報紙", "�
 def kind_of(work: Work) -> str:
     if work.entry_type in ("book", "techreport"):
         return "專書"
-    if work.entry_type == "incollection":
+    if work.entry_type in ("incollection", "inproceedings"):
         return "專書論文"
     if work.entry_type in ("mastersthesis", "phdthesis"):
         return "學位論文"
     if work.entry_type == "online":
         return "網路資料"
-    if work.entry_type == "article":
-        journal = work.fields.get("journal", "")
-        newspaper = "day" in work.fields or journal.endswith(("報", "日報", "時報", "Times", "Post"))
-        return "報紙" if newspaper else "期刊論文"
+    if work.entry_type in ("article", "periodical"):  # 學報, 雜誌 are journals: the reading decides
+        return "報紙" if work.fields.get("entrysubtype") == "newspaper" else "期刊論文"
     return "其他"
 
 

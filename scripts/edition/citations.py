@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import copy
 import difflib
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -68,6 +69,8 @@ CJK = "\u4e00-\u9fff"
 # Roles, longest first.  等 = "et al."
 ROLE = r"(等主編|等編著|等著|等譯|等編|合著|合譯|合編|原著|主編|編著|編印|編|著|譯)"
 ROLE_FIELD = {"著": "author", "編": "editor", "印": "editor", "譯": "translator"}
+# 編著 (compiled and written) names the compiler of a book: an editor, not its author.
+ROLE_OVERRIDE = {"編著": "editor", "等編著": "editor"}
 BACKREF = re.compile(
     r"^(?:(?P<who>[^，,。]{1,20})[，,]\s*)?"
     r"(?P<form>前揭書|前揭文|前引書|前引文|同上|同前註|同前|同註\s*(?P<target>\d+))\s*"
@@ -173,7 +176,17 @@ def parse_citations(notes: dict[int, str], overrides: dict | None = None) -> Cit
 
 def render_bibtex(citations: Citations) -> str:
     """One entry per distinct work, in order of first citation; values in braces, UTF-8."""
-    return "\n".join(render_entry(work) for work in citations.works.values())
+    return BIBTEX_HEADER + "\n".join(render_entry(work) for work in citations.works.values())
+
+
+# Text outside entries is a comment to BibTeX readers; it must not contain an at sign.
+BIBTEX_HEADER = """\
+% Generated from the thesis's footnotes by the edition's converter (make docs); do not edit.
+% One entry per cited work, read from the notes as they are written.  Corrections go in
+% source/citations/overrides.toml (hand readings of single notes, each with its reason),
+% or in scripts/edition/citations.py when the note grammar itself is at fault.
+
+"""
 
 
 def notes_of(edition) -> dict[int, str]:
@@ -382,7 +395,26 @@ def read_chinese(body: str, locator: str, problems: list[str]) -> Reading:
             fields[name] = publication[name]
     if "版" in locator:
         fields["pages"] = re.search(r"\d+", locator).group(0)
-    return Reading(entry_type, {k: v for k, v in fields.items() if v}, people, "zh")
+    fields = {k: v for k, v in fields.items() if v}
+    return Reading(refine_type(entry_type, fields), fields, people, "zh")
+
+
+def refine_type(entry_type: str, fields: dict[str, str]) -> str:
+    """The kinds GB/T 7714 tells apart that the note's form alone does not: a newspaper
+    (報, not 學報; or a paper of a given day) gets entrysubtype=newspaper (→ [N]); a book
+    whose title calls it a report (報告, 報告書) is a report (→ [R])."""
+    if entry_type == "article" and is_newspaper(fields):
+        fields["entrysubtype"] = "newspaper"
+    if entry_type == "book" and "報告" in fields.get("title", ""):
+        return "techreport"
+    return entry_type
+
+
+def is_newspaper(fields: dict[str, str]) -> bool:
+    journal = fields.get("journal", "")
+    if JOURNAL_LIKE.search(journal):  # 學報, 雜誌, 月刊 …: journals
+        return False
+    return journal.endswith("報") or bool(fields.get("day"))
 
 
 def peel_paren(body: str) -> tuple[str, str | None]:
@@ -470,7 +502,7 @@ def agent_parts(segment: str) -> list[tuple[list[str], str]] | None:
         if not match or not names_ok(match[1]):
             return None
         names = split_names(match[1]) + (["others"] if match[2].startswith("等") else [])
-        parts.append((names, ROLE_FIELD[match[2][-1]]))
+        parts.append((names, ROLE_OVERRIDE.get(match[2]) or ROLE_FIELD[match[2][-1]]))
     return parts
 
 
@@ -532,7 +564,7 @@ def chinese_type(title: str, quoted: bool, container: dict, publication: dict, l
     if names and (publication.get("publisher") or publication.get("address") or container["editors"]):
         return "incollection"
     if not names and publication.get("venue"):
-        return "incollection"
+        return "inproceedings"
     if names and quoted:
         return "misc"  # an institution's paper or a web page (online once a URL is added)
     if publication.get("publisher") or publication.get("address"):
@@ -552,7 +584,7 @@ def title_fields(entry_type: str, title: str, container: dict, publication: dict
         issue = container["issue"]
         if issue:
             fields["volume"], fields["number"] = issue["volume"] or "", issue["number"]
-    elif entry_type == "incollection":
+    elif entry_type in ("incollection", "inproceedings"):
         fields["booktitle"] = names[-1] if names else publication.get("venue", "")
     elif entry_type in ("mastersthesis", "phdthesis"):
         fields["school"] = container["school"]
@@ -646,13 +678,24 @@ def english_date(text: str) -> dict[str, str]:
 
 
 def bibtex_name(name: str) -> str:
-    """Brace a name BibTeX would otherwise split (spaces with CJK, corporate English)."""
+    """A name as BibTeX reads it right.
+
+    A Western person is written "Surname, Given" with the initials spaced, so that the
+    style can give surname + initials ("L.F.Locke" → "Locke, L. F."); a given name the
+    note writes in lower case is capitalised ("W.lawrence" → "W. Lawrence"), as BibTeX
+    would otherwise take it for a particle.  Anything else with a space or a dot (CJK
+    renderings "R.M.伯勒爾", corporate authors) is braced: kept whole, as written."""
     if name == "others":
         return name
-    latin_person = re.fullmatch(r"[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*)*", name)
-    if latin_person or " " not in name:
-        return name
-    return "{" + name + "}"
+    if re.fullmatch(r"[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*)*", name):
+        parts = [p for p in re.split(r"\s+|(?<=\.)(?=[A-Za-z])", name) if p]
+        if len(parts) == 1:
+            return name
+        given = " ".join(p[:1].upper() + p[1:] for p in parts[:-1])
+        return f"{parts[-1]}, {given}"
+    if " " in name or "." in name or "．" in name:
+        return "{" + name + "}"
+    return name
 
 
 def plain_name(name: str) -> str:
@@ -759,6 +802,8 @@ def canonical(group: list[tuple[int, Reading]]) -> tuple[str, dict[str, str], st
     fields = dict(first.fields)
     for _, reading in group[1:]:
         for name, value in reading.fields.items():
+            if name in ("author", "editor") and value in (fields.get("author"), fields.get("editor")):
+                continue  # the same people in another role (編著 here, 著 there): the first note's word stands
             fields.setdefault(name, value)
     titles = [r.fields["title"] for _, r in group if r.fields.get("title")]
     if titles:
@@ -843,10 +888,67 @@ def build_works(groups: list, note_groups: dict[int, list[int]]) -> tuple[dict[s
     for index in order:
         entry_type, fields, language = canonical(groups[index])
         key = unique_key(work_key(fields, groups[index][0][0], table), works)
+        fields = with_title(entry_type, fields)
         cited_in = sorted(n for n, gs in note_groups.items() if index in gs)
         works[key] = Work(key, entry_type, fields, language, cited_in)
         key_of[index] = key
-    return works, key_of
+    renamed = prefix_free_keys(list(works))
+    works = {renamed[k]: Work(renamed[k], w.entry_type, w.fields, w.language, w.cited_in) for k, w in works.items()}
+    check_keys(list(works))
+    return works, {index: renamed[key] for index, key in key_of.items()}
+
+
+def with_title(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
+    """A web page the note cites by its site alone is titled by its site name (as GB/T 7714
+    lists it), or by the URL's host when the note gives only the URL; a newspaper cited by
+    its name, day and page alone by the paper's name.  Nothing else is supplied."""
+    if fields.get("title") or entry_type not in ("online", "article"):
+        return fields
+    fields = dict(fields)
+    if fields.get("entrysubtype") == "newspaper":  # a page of a paper cited by its name alone
+        fields["title"] = fields.pop("journal")
+        return fields
+    if fields.get("organization"):
+        fields["title"] = fields.pop("organization")
+    elif fields.get("url"):
+        fields["title"] = re.sub(r"^https?://", "", fields["url"]).split("/")[0]
+    return fields
+
+
+def prefix_free_keys(keys: list[str]) -> dict[str, str]:
+    """Old key → new key, so that no key is the beginning of another.
+
+    Why: the reference list passes through mkdocs-bibtex, which replaces each bare `@key`
+    with `markdown.replace("@" + key, text)` (a plain substring replace) over keys taken
+    from a set, whose order follows the hash seed.  A key that begins another
+    (`shanghai`, `shanghai2003`) would overwrite the longer one's place in some builds.
+    The shorter key gets the letter "a" (as "2003a" in author-date lists) until it
+    begins no other key; keys that begin nothing keep their name."""
+    renamed = {key: key for key in keys}
+    while True:
+        current = sorted(renamed.values())
+        short = next((a for a, b in zip(current, current[1:]) if b.startswith(a)), None)
+        if short is None:
+            return renamed
+        others = [k for k in current if k != short]
+        new = next(short + suffix for suffix in letter_suffixes()
+                   if not any(k.startswith(short + suffix) or (short + suffix).startswith(k) for k in others))
+        renamed[next(k for k, v in renamed.items() if v == short)] = new
+
+
+def letter_suffixes():
+    """a, b, …, z, aa, ab, …"""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for length in range(1, 4):
+        yield from ("".join(p) for p in itertools.product(letters, repeat=length))
+
+
+def check_keys(keys: list[str]) -> None:
+    """Refuse a key set the reference list cannot show right (see prefix_free_keys)."""
+    for a, b in zip(sorted(keys), sorted(keys)[1:]):
+        if b.startswith(a):
+            raise ValueError(f"BibTeX key {a!r} is the beginning of key {b!r}: mkdocs-bibtex would "
+                             f"put one entry's text in the other's place; keys must not be prefixes of one another")
 
 
 def work_key(fields: dict[str, str], first_note: int, table: dict[str, str]) -> str:
@@ -873,6 +975,7 @@ def romanise_name(name: str, table: dict[str, str]) -> str | None:
     if latin:  # 布裏辛斯基(Zbigniew Brzezinski)
         name = latin[1]
     if not re.search(f"[{CJK}]", name):
+        name = name.split(",")[0]  # "Locke, L. F.": the surname
         words = [w for w in re.split(r"[\s.]+", name) if w]
         corporate = any(w in STOPWORDS for w in words)  # "Office of the Secretary …"
         word = words[0] if corporate else words[-1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .bibliography_gaps import render_standard_gaps
 from .cite import cite_block, thesis_title
 from .layout import Role
 from .script import recorded_decisions, rules, summarise
@@ -70,7 +71,7 @@ title: 首頁
 - 相容表意字（如 U+F98E）經 Unicode NFC 正規化為標準字形（共 {sum(edition.source.normalised.values())} 處），以利檢索與繁簡轉換。
 - 表格依抽取文字重建為表格；圖中殘存的方框文字重繪為架構圖；原圖為地圖者僅以文字說明，不另繪製。
 - 參考書目原書未存，本版依註腳重建（{len(edition.citations.works)} 筆），每則註腳連至所引書目。
-- 簡體版以 OpenCC 逐字轉換（不改用詞），頁首可切換繁簡並停留在同一處。
+- 簡體版以 OpenCC 逐字轉換（不改用詞），字義決定字形之處（如作者<span lang="zh-Hant">「著」</span>與助詞「着」）依上下文規則，並以第二套轉換表逐字核對（見校訂報告）；頁首可切換繁簡並停留在同一處。
 """
 
 
@@ -108,7 +109,11 @@ def citation_summary(edition: Edition) -> str:
 
 | 註 | 說明 |
 |---|---|
-{doubts}"""
+{doubts}
+
+### 標準所需而註腳未給
+
+{render_standard_gaps(citations)}"""
 
 
 def render_report(edition: Edition) -> str:

@@ -2,23 +2,64 @@
 
 Pandoc protects the case of braced BibTeX names with a Markdown span,
 `[丁偉 等]{.nocase}`, which Python-Markdown does not know; case means nothing in Chinese,
-so the span is reduced to its text.  The style's Chinese terms come in Simplified (its
-locale is zh-CN); the one that occurs, 译 (translator), is given its Traditional form; the
-Simplified build converts everything afterwards anyway.  Hooks run after plugins, so this
-sees the formatted entries.
+so the span is reduced to its text, and the "et al." pandoc glues to the name gets the
+comma GB/T 7714 writes ("丁偉, 等").  The style's Chinese terms come in Simplified (its
+locale is zh-CN); those that occur, 译 (translator) and 编 (editor), get their Traditional form; the
+Simplified build converts everything afterwards anyway.  The style upper-cases surnames
+(GB/T 7714 allows it for Western persons), and does so to names BibTeX keeps whole as
+well: corporate authors and transliterations ("Office of the Secretary of Defense",
+"布裏辛斯基(Zbigniew Brzezinski)"), which are put back as written.  URLs: the BibTeX that
+mkdocs-bibtex passes to pandoc escapes `_` and `&` inside URLs (`news\\_center`), and pandoc
+keeps the backslashes in the link it writes; each link is rewritten from its unescaped
+address.  Hooks run after plugins, so this sees the formatted entries.
 """
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 NOCASE = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
+URL_LINK = re.compile(r"\[(https?://[^\]\s]+)\]\((https?://[^)\s]+)\)")  # [address](address)
+BIBTEX_ESCAPE = re.compile(r"\\+([_&#%$~])")
+NAME_FIELD = re.compile(r"^\s*(?:author|editor|translator)\s*=\s*\{(.*)\},?\s*$", re.M)
+
+CSL_TERMS = {", 译.": ", 譯.", ", 等译.": ", 等譯.", ", 编.": ", 編."}
+KEPT_WHOLE: dict[str, str] = {}  # upper-cased form → the name as written
 
 
-CSL_TERMS = {", 译.": ", 譯.", ", 等译.": ", 等譯."}
+def on_config(config, **kwargs):
+    bibtex = config["plugins"].get("bibtex")
+    if bibtex is not None:
+        bib_file = Path(config.config_file_path).parent / bibtex.config.bib_file
+        KEPT_WHOLE.clear()
+        KEPT_WHOLE.update(names_kept_whole(bib_file.read_text(encoding="utf-8")))
+    return config
+
+
+def names_kept_whole(bibtex: str) -> dict[str, str]:
+    """Braced names with Latin letters in them, by their upper-cased form."""
+    names = {}
+    for value in NAME_FIELD.findall(bibtex):
+        for name in re.split(r"\s+and\s+", value):
+            if name.startswith("{") and re.search(r"[a-z]", name):
+                names[name.strip("{}").upper()] = name.strip("{}")
+    return names
 
 
 def on_page_markdown(markdown, **kwargs):
-    markdown = NOCASE.sub(r"\1", markdown)
+    if 'class="bib-anchor"' not in markdown:  # only the reference list holds formatted entries
+        return NOCASE.sub(r"\1", markdown)
+    markdown = NOCASE.sub(lambda m: re.sub(r"(?<=\S) 等$", ", 等", m[1]), markdown)
     for simplified, traditional in CSL_TERMS.items():
         markdown = markdown.replace(simplified, traditional)
-    return markdown
+    for upper, written in sorted(KEPT_WHOLE.items(), key=lambda item: -len(item[0])):
+        markdown = markdown.replace(upper, written)
+    return URL_LINK.sub(plain_link, markdown)
+
+
+def plain_link(match: re.Match) -> str:
+    url = BIBTEX_ESCAPE.sub(r"\1", match[2])
+    if BIBTEX_ESCAPE.sub(r"\1", match[1]) != url:
+        return match[0]
+    return f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
