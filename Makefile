@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-fast site docs pdf bench clean chromium
+.PHONY: serve test test-fast site docs pdf bench clean chromium offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,17 @@ PORT ?= 8000
 serve: site
 	@$(BIN)/python scripts/serve.py --port $(PORT) site
 
-# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests, and
-# pango/harfbuzz for WeasyPrint (the PDFs); installed only when missing (no browser
-# download: Playwright drives this chromium).
+# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests,
+# pango/harfbuzz for WeasyPrint (the PDFs), and npm for the offline edition's search shim;
+# installed only when missing (no browser download: Playwright drives this chromium).
+# npm is asked of Debian only where no npm is on the PATH: a Node.js that bundles its own
+# npm (e.g. NodeSource's) conflicts with Debian's npm package.
 DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 chromium:
+	@SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	if ! command -v npm >/dev/null 2>&1; then \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y npm; \
+	fi
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
 	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" \
@@ -51,6 +57,11 @@ test-fast: $(STAMP)
 # by WeasyPrint and checked by reading them back (fails if a note or page number is wrong).
 pdf: site chromium
 	$(BIN)/python scripts/make_pdf.py site
+
+# The offline edition, both scripts in one zip read from file:// (site/edition-offline.zip,
+# linked from the home page); npm fetches the pinned shim that lets search run there.
+offline: docs chromium
+	$(BIN)/python scripts/make_offline.py site/edition-offline.zip
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -38,5 +38,6 @@ def body_and_notes(markdown: str) -> tuple[str, dict[int, str], list[str]]:
     markdown = RAW_BLOCK.sub("", markdown)
     markdown = re.sub(r"^#+ ", "", markdown, flags=re.M)
     markdown = re.sub(r" \{#[\w-]+\}$", "", markdown, flags=re.M)
+    markdown = re.sub(r"^\{: #[\w-]+ \}$", "", markdown, flags=re.M)  # a passage's id (attr_list)
     markdown = re.sub(r"^- ", "", markdown, flags=re.M)
     return inline_text(markdown), notes, blocks

@@ -8,12 +8,14 @@
 // Every occurrence is one result: [page, hit], ranked exact string first, then folded
 // (other script) and all-words matches; within each, headings, body, notes; then the
 // order of the thesis.
-importScripts("script-map.js"); // self.EDITION_SCRIPT_FORMS: OpenCC's character groups
+// self.EDITION_SCRIPT_FORMS: OpenCC's character groups.  Named from this script's own URL:
+// from file://, a shim (iframe-worker) runs the worker inside a page, where relative URLs
+// follow the page and importScripts returns before the script has run.
+importScripts(new URL("script-map.js", self.document && document.currentScript ? document.currentScript.src : location.href).href);
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var NOTE = 2;
 var BEFORE = 30, AFTER = 60; // characters of context around a hit
-var FORMS = self.EDITION_SCRIPT_FORMS || {};
 var HAN = /^[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]$/u;
 var DIGIT = /^[0-9]$/;
 var pages = [], labels = {};
@@ -28,6 +30,7 @@ function escapeHTML(text) {
 // a digit next to a Han character matches with or without the thesis's space (1996年).
 function wordPattern(word) {
   var chars = Array.from(word), out = "";
+  var FORMS = self.EDITION_SCRIPT_FORMS || {}; // read late: a file:// shim loads script-map.js asynchronously
   for (var i = 0; i < chars.length; i++) {
     var previous = chars[i - 1], char = chars[i];
     if (previous && ((DIGIT.test(previous) && HAN.test(char)) || (HAN.test(previous) && DIGIT.test(char)))) out += " ?";

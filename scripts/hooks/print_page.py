@@ -14,6 +14,9 @@ from pathlib import Path
 from footnote_numbers import number_footnotes
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
+# The plugin means to prefix every <sup id>, but its pattern only sees a <sup> whose block
+# opens with an id of its own (as passages now do): give every marker its own name back.
+PREFIXED_MARKER = re.compile(r'<sup id="[\w-]+-(fnref:\d+)"')
 HREF = re.compile(r'href="#([^"]+)"')
 
 
@@ -41,8 +44,15 @@ def relative_to_print_page(html: str) -> str:
 
 
 def on_post_build(config, **kwargs):
-    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    site = Path(config["site_dir"])
+    page = site / "print_page" / "index.html"
+    if not page.exists():
+        page = site / "print_page.html"  # the offline edition has no directory URLs
     if page.exists():
         prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
-        page.write_text(relative_to_print_page(repair_links(html, prefixes)), encoding="utf-8")
+        html = PREFIXED_MARKER.sub(r'<sup id="\1"', html)
+        html = repair_links(html, prefixes)
+        if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
+            html = relative_to_print_page(html)
+        page.write_text(html, encoding="utf-8")

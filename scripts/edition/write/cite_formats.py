@@ -6,6 +6,7 @@ corrects every citation.
 """
 from __future__ import annotations
 
+import html
 import json
 
 from ..model import CitablePart
@@ -37,18 +38,25 @@ def facts(metadata: dict) -> dict:
 
 
 def gbt7714(metadata: dict, work: CitablePart) -> str:
+    return gbt7714_pages(metadata, work.part, f"{work.first_page}-{work.last_page}")
+
+
+def gbt7714_pages(metadata: dict, part: str, pages: str) -> str:
     f = facts(metadata)
     author = f["author"] or "佚名"
     year = f["year"] if f["year_known"] else f"[{f['year']}?]"
-    title = f"{f['title']}：{work.part}" if work.part else f["title"]
-    return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {work.first_page}-{work.last_page}."
+    title = f"{f['title']}：{part}" if part else f["title"]
+    return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {pages}."
 
 
 def apa7(metadata: dict, work: CitablePart) -> str:
+    return apa7_pages(metadata, work.part, f"pp. {work.first_page}–{work.last_page}")
+
+
+def apa7_pages(metadata: dict, part: str, pages: str) -> str:
     f = facts(metadata)
     year = f["year"] if f["year_known"] else f"ca. {f['year']}"
-    pages = f"pp. {work.first_page}–{work.last_page}"
-    title = f"{f['title']}：{work.part}" if work.part else f["title"]
+    title = f"{f['title']}：{part}" if part else f["title"]
     kind = f"[{f['degree']}，{f['institution']}]"
     if f["author"]:
         return f"{f['author']}. ({year}). {title} {kind}. {pages}."
@@ -126,6 +134,30 @@ def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
 
     下載：{links}
 """
+
+
+def passage_cite_data(metadata: dict, part: str) -> str:
+    """What the page's passage citer needs, as a hidden element: the citations of this part
+    with page placeholders ({first}, {last}) and the reader-facing words, so that nothing of
+    the citation is restated in JavaScript and the Simplified build converts it all."""
+    data = {
+        "part": part or thesis_title(metadata),
+        "gbt-one": gbt7714_pages(metadata, part, "{first}"),
+        "gbt-range": gbt7714_pages(metadata, part, "{first}-{last}"),
+        "apa-one": apa7_pages(metadata, part, "p. {first}"),
+        "apa-range": apa7_pages(metadata, part, "pp. {first}–{last}"),
+        "locator-one": "——{part}，原書第 {first} 頁，{url}",
+        "locator-range": "——{part}，原書第 {first}–{last} 頁，{url}",
+        "label-cite": "引用此段",
+        "label-cited": "已複製引文",
+        "label-setting": "複製時附加出處",
+        "label-link": "本段連結",
+        "label-gbt": "GB/T 7714-2015：",
+        "label-apa": "APA 7：",
+        "label-url": "連結：",
+    }
+    attributes = " ".join(f'data-{name}="{html.escape(value)}"' for name, value in data.items())
+    return f'<div class="passage-cite" hidden {attributes}></div>\n'
 
 
 def citation_cff(metadata: dict, work: CitablePart) -> str:

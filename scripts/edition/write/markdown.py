@@ -7,8 +7,9 @@ import re
 from ..model import Block, CrossRef, Document, Edition, Inline, LineBreak, Link, Note, NoteRef, PageStart
 from ..passes.links import split_urls
 from ..read.curated import Figure, Table
-from .cite_formats import cite_block
+from .cite_formats import cite_block, passage_cite_data
 from .diagram import render_org_chart
+from .passages import passage_ids, with_passage_id
 
 # Characters that could start markup, escaped with a backslash: each is one Python-Markdown
 # removes the backslash from (its ESCAPED_CHARS, with `|` from the tables extension), so no
@@ -150,11 +151,14 @@ def render_note(note: Note, slug: str = "", works: list[str] = ()) -> str:
 
 
 def render_document(document: Document, edition: Edition) -> str:
-    parts = [render_block(block, document) for block in document.blocks]
-    works = edition.citable()
-    if document.slug in works:
-        heading = next(i for i, b in enumerate(document.blocks) if b.kind == "heading")
-        parts.insert(heading + 1, cite_block(edition.curated.metadata, works[document.slug], document.slug).rstrip())
+    ids = passage_ids(document)
+    parts = [with_passage_id(render_block(block, document), ids.get(index))
+             for index, block in enumerate(document.blocks)]
+    metadata, work = edition.curated.metadata, edition.citable().get(document.slug)
+    cite = (cite_block(metadata, work, document.slug) + "\n" if work else "") + passage_cite_data(
+        metadata, work.part if work else "")
+    heading = next(i for i, b in enumerate(document.blocks) if b.kind == "heading")
+    parts.insert(heading + 1, cite.rstrip())
     if document.notes:
         parts.append("\n".join(
             render_note(note, document.slug, edition.citations.notes[note.number].works) for note in document.notes))

@@ -1,0 +1,216 @@
+// Passages: a ¶ link on every citable passage, a 「引用此段」 popover for a selection, and a
+// locator line appended when more than a sentence is copied.  Every word and every citation
+// comes from the page (div.passage-cite, written by the build from source/metadata.toml).
+(function () {
+  var data = document.querySelector(".passage-cite");
+  var article = document.querySelector("article.md-content__inner");
+  if (!data || !article) return;
+  var words = data.dataset;
+  var PASSAGE = '[id^="p-"], [id^="li-"], [id^="fn:"], figure[id^="table-"], figure[id^="figure-"]';
+  var SETTING = "edition-copy-locator";
+  var popover = null;
+
+  // ¶ links, like the headings' (Material's a.headerlink), kept out of copied text by CSS.
+  article.querySelectorAll(PASSAGE).forEach(function (passage) {
+    var link = document.createElement("a");
+    link.className = "passage-link";
+    link.href = "#" + passage.id;
+    link.title = words.labelLink;
+    link.setAttribute("aria-label", words.labelLink);
+    link.textContent = "¶";
+    var holder = passage.matches("figure") ? passage.querySelector("figcaption") || passage
+      : passage.matches('[id^="fn:"]') ? passage.lastElementChild || passage : passage;
+    holder.appendChild(link);
+  });
+
+  function inArticle(range) {
+    var node = range.commonAncestorContainer;
+    return article.contains(node) && !data.contains(node) && !(popover && popover.contains(node));
+  }
+
+  // The printed page of a boundary point: the last page-N marker at or before it.
+  function pageAt(container, offset) {
+    var point = document.createRange();
+    point.setStart(container, offset);
+    var page = null;
+    article.querySelectorAll(".page-start[data-page]").forEach(function (marker) {
+      if (point.comparePoint(marker, 0) <= 0) page = marker.dataset.page;
+    });
+    return page;
+  }
+
+  function passageAt(node) {
+    var element = node.nodeType === 1 ? node : node.parentElement;
+    var passage = element && element.closest(PASSAGE);
+    if (passage && article.contains(passage)) return passage.id;
+    var heading = null;
+    var point = document.createRange();
+    point.setStart(node, 0);
+    article.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(function (h) {
+      if (point.comparePoint(h, 0) <= 0) heading = h.id;
+    });
+    return heading;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
+  }
+
+  // Pages, link and citations of a selection.
+  // The pages the selected characters lie on: a page marker at an edge of the selection,
+  // with nothing selected between it and that edge, does not count.
+  function pagesOf(range) {
+    var first = pageAt(range.startContainer, range.startOffset);
+    var last = pageAt(range.endContainer, range.endOffset) || first;
+    var markers = article.querySelectorAll(".page-start[data-page]");
+    markers.forEach(function (marker, index) {
+      if (!range.intersectsNode(marker)) return;
+      var head = document.createRange();
+      head.setStart(range.startContainer, range.startOffset);
+      head.setEndBefore(marker);
+      if (!head.toString().trim()) first = marker.dataset.page;
+      var tail = document.createRange();
+      tail.setStartAfter(marker);
+      tail.setEnd(range.endContainer, range.endOffset);
+      if (!tail.toString().trim() && marker.dataset.page === last && index > 0) last = markers[index - 1].dataset.page;
+    });
+    return [first, Number(last) < Number(first) ? first : last];
+  }
+
+  // The citation data of the part a point lies in: the last one before it (the print page
+  // holds every chapter, each with its own).
+  function citationAt(container, offset) {
+    var point = document.createRange();
+    point.setStart(container, offset);
+    var found = data;
+    document.querySelectorAll(".passage-cite").forEach(function (element) {
+      if (point.comparePoint(element, 0) <= 0) found = element;
+    });
+    return found.dataset;
+  }
+
+  function describe(range) {
+    var pages = pagesOf(range);
+    var first = pages[0], last = pages[1];
+    var id = passageAt(range.startContainer);
+    var cite = citationAt(range.startContainer, range.startOffset);
+    var values = { first: first, last: last, part: cite.part,
+                   url: location.href.split("#")[0] + (id ? "#" + id : "") };
+    var span = first === last ? "One" : "Range";
+    return {
+      first: first, last: last, url: values.url,
+      gbt: fill(cite["gbt" + span], values),
+      apa: fill(cite["apa" + span], values),
+      locator: fill(cite["locator" + span], values)
+    };
+  }
+
+  function quotation(range) {
+    var where = describe(range);
+    return "「" + range.toString().trim() + "」\n\n"
+      + words.labelGbt + where.gbt + "\n"
+      + words.labelApa + where.apa + "\n"
+      + words.labelUrl + where.url + "\n";
+  }
+
+  function locatorOn() {
+    try { return localStorage.getItem(SETTING) !== "off"; } catch (e) { return true; }
+  }
+
+  // More than a sentence: a sentence end with text after it, or a long stretch of text.
+  function moreThanASentence(text) {
+    return /[。！？!?；](?=\s*\S)/.test(text.trim()) || text.trim().length > 60;
+  }
+
+  // One copy handler for both: the popover's text when it asked, else the locator line.
+  var pending = null;
+  document.addEventListener("copy", function (event) {
+    var text = pending;
+    pending = null;
+    if (text === null) {
+      var selection = document.getSelection();
+      if (!selection.rangeCount || !locatorOn()) return;
+      var range = selection.getRangeAt(0);
+      var plain = selection.toString();
+      if (!inArticle(range) || !moreThanASentence(plain)) return;
+      text = plain + "\n\n" + describe(range).locator + "\n";
+    }
+    event.clipboardData.setData("text/plain", text);
+    event.preventDefault();
+  });
+
+  // The popover: placed in the text right after the selected passage.
+  popover = document.createElement("div");
+  popover.className = "passage-popover";
+  popover.hidden = true;
+  popover.innerHTML = '<button type="button" class="passage-popover__cite"></button>'
+    + '<label class="passage-popover__setting"><input type="checkbox"> <span></span></label>';
+  var button = popover.querySelector("button");
+  var checkbox = popover.querySelector("input");
+  button.textContent = words.labelCite;
+  popover.querySelector("label span").textContent = words.labelSetting;
+  checkbox.checked = locatorOn();
+  checkbox.addEventListener("change", function () {
+    try { localStorage.setItem(SETTING, checkbox.checked ? "on" : "off"); } catch (e) { /* private mode */ }
+  });
+  // keep the reader's selection when the popover is clicked
+  popover.addEventListener("mousedown", function (event) {
+    if (event.target !== checkbox) event.preventDefault();
+  });
+
+  var chosen = null;
+  button.addEventListener("click", function () {
+    if (!chosen) return;
+    pending = quotation(chosen);
+    var done = document.execCommand("copy");
+    if (!done && navigator.clipboard) navigator.clipboard.writeText(pending);
+    pending = null;
+    button.textContent = words.labelCited;
+    setTimeout(function () { button.textContent = words.labelCite; }, 1500);
+  });
+
+  function place(range) {
+    var end = range.endContainer.nodeType === 1 ? range.endContainer : range.endContainer.parentElement;
+    var block = end.closest(PASSAGE);
+    if (!block) {
+      block = end;
+      while (block.parentElement && block.parentElement !== article) block = block.parentElement;
+    }
+    if (block.matches('li[id^="li-"]')) block = block.parentElement;  // after the whole list
+    if (block.matches("li")) block.appendChild(popover);  // a note: inside its own item
+    else if (block.nextElementSibling !== popover) block.after(popover);
+    var rects = range.getClientRects();
+    var rect = rects[rects.length - 1] || range.getBoundingClientRect();
+    var origin = (popover.offsetParent || document.body).getBoundingClientRect();
+    popover.style.top = (rect.bottom - origin.top + 6) + "px";
+    popover.style.left = Math.max(0, rect.right - origin.left - 40) + "px";
+  }
+
+  function update() {
+    var selection = document.getSelection();
+    var range = selection.rangeCount ? selection.getRangeAt(0) : null;
+    if (range && !range.collapsed && inArticle(range) && selection.toString().trim()) {
+      chosen = range.cloneRange();
+      popover.hidden = false;
+      place(range);
+    } else if (!popover.contains(document.activeElement)) {
+      popover.hidden = true;
+    }
+  }
+  var timer = null;
+  document.addEventListener("selectionchange", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  // Keyboard: with a selection, Tab goes to the popover first, Escape closes it.
+  document.addEventListener("keydown", function (event) {
+    if (popover.hidden) return;
+    if (event.key === "Escape") { popover.hidden = true; chosen = null; }
+    if (event.key === "Tab" && !event.shiftKey && chosen && !popover.contains(document.activeElement)) {
+      event.preventDefault();
+      button.focus();
+    }
+  });
+})();
