@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Block, CrossRef, Document, Edition, Inline, LineBreak, Link, Note, NoteRef, PageStart
+from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart
 from ..passes.links import split_urls
 from ..read.curated import Figure, Table
 from .cite_formats import cite_block, passage_cite_data
@@ -75,7 +75,7 @@ def render_inlines(inlines: list[Inline], slug: str = "") -> str:
 def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
     """Page anchors that open a block are written before it, so headings stay clean."""
     inlines = list(block.inlines)
-    if block.kind in ("table", "figure"):
+    if block.kind in (Kind.TABLE, Kind.FIGURE):
         return [i for i in inlines if isinstance(i, PageStart)], []
     pages = []
     while inlines and isinstance(inlines[0], PageStart):
@@ -130,16 +130,16 @@ def render_block(block: Block, document: Document | None = None) -> str:
     slug = document.slug if document else ""
     pages, inlines = leading_pages(block)
     before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
-    if block.kind == "heading":
+    if block.kind == Kind.HEADING:
         anchor = f" {{#{block.ref}}}" if block.ref else ""
         return before + "#" * block.level + " " + render_inlines(inlines, slug) + anchor
-    if block.kind == "table":
+    if block.kind == Kind.TABLE:
         return before + render_table(document.tables[block.ref])
-    if block.kind == "figure":
+    if block.kind == Kind.FIGURE:
         return before + render_figure(document.figures[block.ref])
-    if block.kind == "part":
+    if block.kind == Kind.PART:
         return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
-    if block.kind in ("list-item", "list-term"):
+    if block.kind in (Kind.LIST_ITEM, Kind.LIST_TERM):
         return before + "- " + escape_block_start(render_inlines(inlines, slug))
     return before + escape_block_start(render_inlines(inlines, slug))
 
@@ -157,7 +157,7 @@ def render_document(document: Document, edition: Edition) -> str:
     metadata, work = edition.curated.metadata, edition.citable().get(document.slug)
     cite = (cite_block(metadata, work, document.slug) + "\n" if work else "") + passage_cite_data(
         metadata, work.part if work else "")
-    heading = next(i for i, b in enumerate(document.blocks) if b.kind == "heading")
+    heading = next(i for i, b in enumerate(document.blocks) if b.kind == Kind.HEADING)
     parts.insert(heading + 1, cite.rstrip())
     if document.notes:
         parts.append("\n".join(

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from ..model import Document, DocumentKind, Kind
 
-KIND_PREFIX = {"paragraph": "p", "part": "p", "list-item": "li", "list-term": "li"}
+KIND_PREFIX = {Kind.PARAGRAPH: "p", Kind.PART: "p", Kind.LIST_ITEM: "li", Kind.LIST_TERM: "li"}
 SECTION_REF = re.compile(r"^(?:sec|article)-([\d-]+)$")
 HTML_PARAGRAPH = re.compile(r"^<p(?=[ >])")  # a part title; never an autolink like <http…>
 
 
 def document_code(document: Document) -> str:
     """chapter-2 → 2, appendix-2 → a2, abstract → abstract."""
-    if document.kind == "chapter":
+    if document.kind == DocumentKind.CHAPTER:
         return document.slug.removeprefix("chapter-")
-    if document.kind == "appendix":
+    if document.kind == DocumentKind.APPENDIX:
         return "a" + document.slug.removeprefix("appendix-")
     return document.slug
 
@@ -30,7 +30,7 @@ def passage_ids(document: Document) -> dict[int, str]:
     """Block index → id, numbering passages from 1 again after every heading."""
     code, section, count, ids = document_code(document), "0", 0, {}
     for index, block in enumerate(document.blocks):
-        if block.kind == "heading":
+        if block.kind == Kind.HEADING:
             match = SECTION_REF.match(block.ref)
             if match:
                 section, count = match.group(1), 0
