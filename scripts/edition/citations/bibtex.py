@@ -15,7 +15,8 @@ BIBTEX_HEADER = """\
 % Generated from the thesis's footnotes by the edition's converter (make docs); do not edit.
 % One entry per cited work, read from the notes as they are written.  Corrections go in
 % source/citations/overrides.toml (hand readings of single notes, each with its reason),
-% or in scripts/edition/citations.py when the note grammar itself is at fault.
+% or in scripts/edition/citations/ (grammar.py, chinese.py, english.py) when the note grammar
+% itself is at fault.
 
 """
 
