@@ -8,10 +8,11 @@ locale is zh-CN); those that occur, 译 (translator) and 编 (editor), get their
 Simplified build converts everything afterwards anyway.  The style upper-cases surnames
 (GB/T 7714 allows it for Western persons), and does so to names BibTeX keeps whole as
 well: corporate authors and transliterations ("Office of the Secretary of Defense",
-"布裏辛斯基(Zbigniew Brzezinski)"), which are put back as written.  URLs: the BibTeX that
-mkdocs-bibtex passes to pandoc escapes `_` and `&` inside URLs (`news\\_center`), and pandoc
-keeps the backslashes in the link it writes; each link is rewritten from its unescaped
-address.  Hooks run after plugins, so this sees the formatted entries.
+"布裏辛斯基(Zbigniew Brzezinski)"), which are put back as written.  URLs: pybtex, through
+which mkdocs-bibtex hands the entries to pandoc, escapes `_`, `&`, `%`, `#` and `$` in every
+field, URLs too (`news\\_center`, `…?id=1\\&cid=2`), and pandoc keeps the backslashes in the
+link it writes; each link is rewritten from its unescaped address.  Hooks run after
+plugins, so this sees the formatted entries.
 """
 from __future__ import annotations
 
