@@ -10,7 +10,6 @@ missing.  The site links the files as 下載 PDF.
 """
 from __future__ import annotations
 
-import http.server
 import sys
 from pathlib import Path
 
@@ -18,16 +17,6 @@ from thesis_pdf.readback import check
 from thesis_pdf.typeset import Typeset, typeset
 
 SCRIPTS = ("zh-Hant", "zh-Hans")
-
-# The browser set-up the end-to-end tests share (tests/site_build.py imports these).
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def make_pdf(site: Path, script: str) -> tuple[Typeset, list[str], dict]:

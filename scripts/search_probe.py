@@ -146,18 +146,6 @@ def shows_query(item: dict, query: str, script: str) -> bool:
 
 # -- the figures `make bench` prints ---------------------------------------------------
 
-def serve(site: Path) -> tuple[str, object]:
-    import functools
-    import http.server
-    import threading
-
-    from make_pdf import Quiet
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def search_data_size(site: Path, script: str) -> int:
     """Bytes, gzipped, of what the search fetches: the index and the worker's fold table."""
     import gzip
@@ -170,7 +158,7 @@ def measure_search(site: Path, repeats: int = 5) -> dict:
     """Latency (pasted query → results), first result and recall, per script and query kind."""
     from playwright.sync_api import sync_playwright
 
-    from make_pdf import ARGS, CHROMIUM
+    from loopback import ARGS, CHROMIUM, serve
 
     base_url, server = serve(site)
     figures = {}

@@ -1,14 +1,12 @@
 """Build the site once per test session and serve it on loopback for the browser tests."""
 from __future__ import annotations
 
-import functools
 import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
-from make_pdf import ARGS as CHROMIUM_ARGS, CHROMIUM, Quiet as QuietHandler  # noqa: F401 - one browser set-up, re-exported
+from loopback import ARGS as CHROMIUM_ARGS, CHROMIUM, serve as serve_directory  # noqa: F401 - one browser set-up, re-exported
 
 
 def build_site(root: Path, target: Path, hash_seed: int | None = None) -> Path:
@@ -31,8 +29,5 @@ def serve(directory: Path, prefix: str = "") -> tuple[str, http.server.Threading
         (served / prefix).parent.mkdir(parents=True, exist_ok=True)
         if not (served / prefix).exists():
             (served / prefix).symlink_to(directory, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/" + (f"{prefix}/" if prefix else "")
-    return base, server
+    base, server = serve_directory(served)
+    return base + (f"{prefix}/" if prefix else ""), server
