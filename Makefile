@@ -4,49 +4,57 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: serve test test-fast site docs pdf bench clean chromium offline
+.PHONY: serve test test-fast site docs pdf bench clean chromium debian offline lock
 
-$(STAMP): pyproject.toml
+# Every Python distribution comes from the lock, pinned by version and checked by sha256:
+# first pip and setuptools themselves (taken out of the lock), then the rest, built without
+# fetching unpinned build tools, then the project, which the lock cannot hash.
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	awk '/^[a-z]/ { keep = /^(pip|setuptools)==/ } keep' $(LOCK) > $(VENV)/bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-build-isolation -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Refresh the lock from pyproject.toml (the newest releases its pins and ranges allow, for
+# every platform and Python 3.11.5+); see the README, "Upgrading a dependency".
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra tools --universal \
+	  --python-version 3.11.5 --generate-hashes --quiet -o $(LOCK)
 
 # Regenerate docs/ from source/ (the output is committed; a test checks it is current).
 docs: $(STAMP)
 	$(BIN)/python -m edition.build --root .
 
 # Both scripts, side by side: site/zh-Hant/, site/zh-Hans/ and the entry site/index.html.
+# site/SHA256SUMS lists every file; each target that adds to site/ writes it again.
 site: docs
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hans.yml
-	$(BIN)/python scripts/site_index.py site
+	$(BIN)/python scripts/build_site.py site
 
 PORT ?= 8000
 serve: site
 	@$(BIN)/python scripts/serve.py --port $(PORT) site
 
-# Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests,
-# pango/harfbuzz for WeasyPrint (the PDFs), and npm for the offline edition's search shim;
-# installed only when missing (no browser download: Playwright drives this chromium).
-# npm is asked of Debian only where no npm is on the PATH: a Node.js that bundles its own
-# npm (e.g. NodeSource's) conflicts with Debian's npm package.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-chromium:
+# The Debian packages the tests and the PDFs use (.ci/debian-packages.txt, with the versions
+# tested): chromium (Playwright drives it; no browser download), CJK fonts, poppler, pango
+# and harfbuzz for WeasyPrint; installed only when one is missing.  npm (the offline
+# edition's search shim) is asked of Debian only where no npm is on the PATH: a Node.js
+# that bundles its own npm (e.g. NodeSource's) conflicts with Debian's npm package.
+DEBIAN_PACKAGES := $(shell sed -e 's/\#.*//' .ci/debian-packages.txt | cut -d' ' -f1)
+debian chromium:
 	@SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	if ! command -v npm >/dev/null 2>&1; then \
-	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y npm; \
-	fi
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
-	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
-	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" \
-	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0"; then \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
+	missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${db:Status-Status}\n' $$p 2>/dev/null | grep -qx installed || echo $$p; done); \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
 	fi
 
-test: $(STAMP) chromium
+test: $(STAMP) debian
 	$(BIN)/python -m pytest
 
 # The unit tier: no site build, no browser.
@@ -55,13 +63,15 @@ test-fast: $(STAMP)
 
 # Whole-thesis PDFs per script (site/zh-Hant/thesis.pdf, site/zh-Hans/thesis.pdf), typeset
 # by WeasyPrint and checked by reading them back (fails if a note or page number is wrong).
-pdf: site chromium
+pdf: site debian
 	$(BIN)/python scripts/make_pdf.py site
+	$(BIN)/python scripts/checksums.py site
 
 # The offline edition, both scripts in one zip read from file:// (site/edition-offline.zip,
 # linked from the home page); npm fetches the pinned shim that lets search run there.
-offline: docs chromium
+offline: docs debian
 	$(BIN)/python scripts/make_offline.py site/edition-offline.zip
+	$(BIN)/python scripts/checksums.py site
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

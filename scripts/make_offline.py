@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from edition.source_date import zip_time
 from site_index import INDEX
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,6 @@ SHIM_INTEGRITY = "sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag
 SHIM_MEMBER = "package/shim/index.js"
 FOLDER = "edition-offline"  # the one folder inside the zip
 CONFIGS = {"zh-Hant": "mkdocs.yml", "zh-Hans": "mkdocs.zh-Hans.yml"}
-FIXED_TIME = (2010, 1, 1, 0, 0, 0)  # zip entry times, so that the same build zips the same
 
 
 def fetch_shim(workdir: Path) -> Path:
@@ -61,11 +61,12 @@ def build(folder: Path, shim: Path) -> None:
 
 
 def write_zip(folder: Path, out: Path) -> None:
+    stamp = zip_time()  # the source's date, so that the same commit zips the same
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             name = f"{FOLDER}/{path.relative_to(folder).as_posix()}"
-            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())

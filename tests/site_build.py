@@ -2,23 +2,19 @@
 from __future__ import annotations
 
 import http.server
-import subprocess
+import os
 import sys
 from pathlib import Path
 
+from build_site import build_site as build_into
 from loopback import ARGS as CHROMIUM_ARGS, CHROMIUM, serve as serve_directory  # noqa: F401 - one browser set-up, re-exported
 
 
-def build_site(root: Path, target: Path, hash_seed: int | None = None) -> Path:
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
-    if hash_seed is not None:
-        env["PYTHONHASHSEED"] = str(hash_seed)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target / "zh-Hant")],
-                   cwd=root, check=True, env=env)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "mkdocs.zh-Hans.yml",
-                    "-d", str(target / "zh-Hans")], cwd=root, check=True, env=env)
-    subprocess.run([sys.executable, "scripts/site_index.py", str(target)], cwd=root, check=True)
-    return target
+def build_site(root: Path, target: Path, env: dict[str, str] | None = None) -> Path:
+    """The site as `make site` builds it, from the project at `root`; `env` adds to a plain
+    environment (the tests' own variables stay out of the build)."""
+    plain = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root")}
+    return build_into(target, root, {**plain, **(env or {})})
 
 
 def serve(directory: Path, prefix: str = "") -> tuple[str, http.server.ThreadingHTTPServer]:

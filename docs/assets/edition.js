@@ -18,10 +18,4 @@
     }
   });
 
-  // Material's search overlay is a role="dialog" without a name; it takes its field's
-  // ("搜尋"), so assistive technology announces what opened.
-  document.querySelectorAll(".md-search[role=dialog]").forEach(function (dialog) {
-    var field = dialog.querySelector("[data-md-component=search-query]");
-    if (field && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
-  });
 })();

@@ -6,19 +6,18 @@ clock, and the PDF gets no random identifier; the same commit gives the same byt
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
 import time
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pydyf
 from weasyprint import CSS, HTML
 
 from edition.script.simplified import to_simplified
+from edition.source_date import source_date_w3c
 
+from . import page_turns
 from .prepare import thesis_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,15 +36,8 @@ class Typeset:
     cpu_seconds: float  # this process's CPU time: steady on a machine shared with other work
     pages: int
     front_pages: int  # numbered i, ii, … before chapter 1
-
-
-def source_date(root: Path = ROOT) -> str:
-    """SOURCE_DATE_EPOCH, else the date of the commit, as a W3C date in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                               text=True, check=True).stdout.strip()
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    layouts: int  # 1 when the stored page turns were current
+    turns: tuple[str, frozenset[int]]  # what page_turns stores: fingerprint, paragraphs turned
 
 
 def page_labels(front_pages: int):
@@ -69,23 +61,38 @@ def notes_off_their_page(document) -> frozenset[int]:
     return frozenset(int(n) for n, where in pages.items() if where.get("fn") != where.get("fnref"))
 
 
+def render(document_html: str, print_page: Path):
+    """One WeasyPrint layout of the thesis document (the costly step: seconds of CPU)."""
+    return HTML(string=document_html, base_url=str(print_page)).render(
+        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_tags=TAGGED)
+
+
 def layout(print_page: Path, script: str, metadata: dict, created: str):
     """Lay the thesis out; where WeasyPrint carried a note over to the next page (it cannot
     shorten the page above a long note), start the marker's paragraph on that next page
-    and lay it out again.  Fewer pages run short than notes would be misplaced."""
+    and lay it out again.  Fewer pages run short than notes would be misplaced.  The
+    paragraphs found last time for this same input (page_turns) turn the page from the
+    first layout on, so that it is usually the only one.
+
+    Returns the document, the layouts made, and (fingerprint, paragraphs turned) to store."""
     source = print_page.read_text(encoding="utf-8")
-    turn: frozenset[int] = frozenset()
-    for _ in range(PASSES):
-        document_html = thesis_document(source, metadata, lang=script, created=created, turn_page_for=turn)
+
+    def document_for(turn: frozenset[int], date: str) -> str:
+        document_html = thesis_document(source, metadata, lang=script, created=date, turn_page_for=turn)
         if script == "zh-Hans":
             document_html = to_simplified(document_html)  # the title page and headings added here
-        document = HTML(string=document_html, base_url=str(print_page)).render(
-            stylesheets=[CSS(filename=str(STYLESHEET))], pdf_tags=TAGGED)
+        return document_html
+
+    # the input without the date, which changes with every commit and moves no line
+    print_fingerprint = page_turns.fingerprint(document_for(frozenset(), ""), STYLESHEET)
+    turn = page_turns.known_turns(script, print_fingerprint) or frozenset()
+    for layouts in range(1, PASSES + 1):
+        document = render(document_for(turn, created), print_page)
         off = notes_off_their_page(document)
         if not off - turn:
             break
         turn |= off
-    return document
+    return document, layouts, (print_fingerprint, turn)
 
 
 def typeset(site: Path, script: str, metadata: dict | None = None, created: str | None = None) -> Typeset:
@@ -93,11 +100,11 @@ def typeset(site: Path, script: str, metadata: dict | None = None, created: str 
     metadata = metadata or tomllib.loads((ROOT / "source" / "metadata.toml").read_text(encoding="utf-8"))
     print_page = site / script / "print_page" / "index.html"
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = layout(print_page, script, metadata, created or source_date())
+    document, layouts, turns = layout(print_page, script, metadata, created or source_date_w3c())
     front_pages = next((i for i, page in enumerate(document.pages) if FIRST_MAIN_SECTION in page.anchors), None)
     if front_pages is None:
         raise ValueError(f"{print_page}: no #{FIRST_MAIN_SECTION} in the typeset pages")
     target = site / script / "thesis.pdf"
     document.write_pdf(target, finisher=page_labels(front_pages), pdf_tags=TAGGED)
     return Typeset(target, time.perf_counter() - start, time.process_time() - cpu_start,
-                   len(document.pages), front_pages)
+                   len(document.pages), front_pages, layouts, turns)

@@ -156,15 +156,6 @@ def test_search_data_leaves_out_the_print_page_and_is_small(built_site):
 
 
 @pytest.mark.browser
-def test_pasted_query_answers_within_50_ms_at_p95(page, base_url):
-    page.goto(base_url + "zh-Hant/")
-    open_search(page)
-    type_query(page, "反恐")
-    times = sorted(paste_query(page, query) for _ in range(3) for query in QUERIES + CROSS)
-    assert times[int(0.95 * (len(times) - 1))] <= 50, times
-
-
-@pytest.mark.browser
 def test_query_is_nfc_normalised(page, base_url):
     """U+F98E is a compatibility form of 年 (the source has thousands): it finds what 年 finds."""
     page.goto(base_url + "zh-Hant/")
