@@ -140,10 +140,9 @@ def test_what_the_pages_fetch_resolves(built_site, browser, prefix, script):
             page.goto(base + path.format(script=script), wait_until="networkidle")
             if path.endswith("/") and not path.endswith("404.html"):
                 # the search index is fetched when search is opened
-                # ... and once the worker has it, the overlay's line changes from "initialising"
-                waiting = page.locator(".md-search-result__meta").inner_text()
+                # ... and once the worker has it, the overlay asks for a query (鍵入以開始檢索)
                 page.keyboard.press("s")
-                page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText !== t", arg=waiting)
+                page.wait_for_function("() => /以開始|以开始/.test(document.querySelector('.md-search-result__meta').innerText)")
             assert len(failed) >= failed_before
     finally:
         context.close()
