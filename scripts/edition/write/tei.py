@@ -266,19 +266,32 @@ def write_document(parent: ET.Element, document: Document, context: TeiContext) 
     return holder
 
 
-def tei_tree(edition: Edition) -> ET.Element:
+def tei_tree(edition: Edition, slug: str = "") -> ET.Element:
+    """The whole edition, or (slug) one chapter or appendix with the works its notes cite."""
     context = TeiContext(edition)
+    documents = [d for d in edition.documents if not slug or d.slug == slug]
     root = element(None, "TEI", xmlns=TEI_NS, xml_lang="zh-Hant")
     root.append(tei_header(edition))
     text = element(root, "text")
     sections = {DocumentKind.FRONT: element(text, "front"), DocumentKind.CHAPTER: element(text, "body"),
                 DocumentKind.APPENDIX: element(text, "back")}
-    for document in edition.documents:
+    for document in documents:
         write_document(sections[document.kind], document, context)
-    div = element(sections[DocumentKind.APPENDIX], "div", type="bibliography")
-    div.append(list_bibl(edition.citations))
+    notes = {n for d in documents for n in d.note_numbers()}
+    cited = {key for n in notes for key in edition.citations.notes[n].works}
+    if cited:
+        div = element(sections[DocumentKind.APPENDIX], "div", type="bibliography")
+        div.append(list_bibl(edition.citations, cited, notes))
+    for section in list(sections.values()):
+        if not len(section):
+            text.remove(section)
+    if not len(sections[DocumentKind.CHAPTER]) and sections[DocumentKind.CHAPTER] not in list(text):
+        # TEI's text needs a body: a part without chapters says where its text is
+        body = ET.Element("body")
+        element(body, "p", "本檔只收本部分；全文見 thesis.tei.xml。")
+        text.insert(1 if len(text) and text[0].tag == "front" else 0, body)
     return root
 
 
-def render_tei(edition: Edition) -> str:
-    return serialise(tei_tree(edition))
+def render_tei(edition: Edition, slug: str = "") -> str:
+    return serialise(tei_tree(edition, slug))

@@ -72,7 +72,7 @@ def add_scopes(monogr: ET.Element, fields: dict[str, str]) -> None:
             element(monogr, "biblScope", fields[name], unit=unit)
 
 
-def bibl_struct(work: Work) -> ET.Element:
+def bibl_struct(work: Work, notes: set[int]) -> ET.Element:
     fields, language = work.fields, LANGUAGE_TAG.get(work.language, "zh-Hant")
     entry = element(None, "biblStruct", xml_id=work.key, type=work.entry_type, xml_lang=language)
     if work.entry_type in ANALYTIC_TYPES:
@@ -96,18 +96,19 @@ def bibl_struct(work: Work) -> ET.Element:
     add_scopes(monogr, fields)
     if fields.get("note"):
         element(entry, "note", fields["note"])
-    cited = " ".join(f"#note-{n}" for n in work.cited_in)
+    cited = " ".join(f"#note-{n}" for n in work.cited_in if n in notes)
     if cited:
-        element(entry, "note", "見註 " + "、".join(str(n) for n in work.cited_in), type="citedIn", target=cited)
+        element(entry, "note", "見註 " + "、".join(str(n) for n in work.cited_in if n in notes), type="citedIn", target=cited)
     return entry
 
 
-def list_bibl(citations: Citations) -> ET.Element:
-    """中文 before 西文, each by kind, in key order: the site's reference list, as TEI."""
+def list_bibl(citations: Citations, keys: set[str], notes: set[int]) -> ET.Element:
+    """中文 before 西文, each by kind, in key order: the site's reference list, as TEI
+    (only the works in `keys`, cited by `notes`: all, for the whole thesis; a part's own)."""
     listing = element(None, "listBibl", xml_id="bibliography")
     element(listing, "head", "參考書目")
     for language, heading in LANGUAGES:
-        works = [w for w in citations.works.values() if w.language == language]
+        works = [w for w in citations.works.values() if w.language == language and w.key in keys]
         if not works:
             continue
         part = element(listing, "listBibl", xml_id=f"bibliography-{language}")
@@ -117,5 +118,5 @@ def list_bibl(citations: Citations) -> ET.Element:
             if group:
                 section = element(part, "listBibl", xml_id=f"bibliography-{language}-{SECTIONS.index(kind) + 1}")
                 element(section, "head", kind)
-                section.extend(bibl_struct(work) for work in group)
+                section.extend(bibl_struct(work, notes) for work in group)
     return listing

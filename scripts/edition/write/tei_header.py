@@ -95,7 +95,7 @@ def profile_desc(header: ET.Element, edition: Edition) -> None:
     thesis = edition.curated.metadata["thesis"]
     profile = element(header, "profileDesc")
     usage = element(profile, "langUsage")
-    element(usage, "language", "中文（正體字）：正文、註腳、附錄", ident="zh-Hant")
+    element(usage, "language", "中文：正文、註腳、附錄", ident="zh-Hant")
     element(usage, "language", "英文：英文摘要、英文文獻之註腳與書目", ident="en")
     text_class = element(profile, "textClass")
     for language, key in (("zh-Hant", "keywords"), ("en", "keywords_en")):
