@@ -29,16 +29,18 @@ serve: site
 
 # Debian's chromium, CJK fonts and poppler (pdftotext) for the browser and PDF tests,
 # pango/harfbuzz for WeasyPrint (the PDFs), and npm for the offline edition's search shim;
-# installed only when missing (no browser download: Playwright drives this chromium).
+# installed only when missing (no browser download: Playwright drives this chromium); jing
+# validates the TEI against the TEI Consortium's schema (tests/write/test_tei.py).
 # npm is asked of Debian only where no npm is on the PATH: a Node.js that bundles its own
 # npm (e.g. NodeSource's) conflicts with Debian's npm package.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 jing
 chromium:
 	@SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	if ! command -v npm >/dev/null 2>&1; then \
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y npm; \
 	fi
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
+	   || ! command -v jing >/dev/null 2>&1 \
 	   || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" \
 	   || ! /sbin/ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0"; then \

@@ -225,7 +225,8 @@ class DivisionWriter:
         if block.kind == Kind.HEADING:
             self.heading(block, pages, inlines, where)
             return
-        write_inlines(self.current, pages, self.context, where)
+        # a page that begins between two list items begins inside the list (TEI allows pb there)
+        write_inlines(self.list if self.list is not None else self.current, pages, self.context, where)
         passage = self.ids.get(index, "")
         if block.kind == Kind.TABLE:
             write_table(self.current, self.document.tables[block.ref])
