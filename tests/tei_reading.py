@@ -1,7 +1,13 @@
 """Read the edition's TEI back, independently of the writer: namespaces, text, notes, pages."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -31,3 +37,12 @@ def note_text(note: ET.Element) -> str:
 
 def by_id(root: ET.Element) -> dict[str, ET.Element]:
     return {node.get(XML_ID): node for node in root.iter() if node.get(XML_ID)}
+
+
+def jing(schema: Path, *files: Path) -> subprocess.CompletedProcess:
+    """Jing, the RELAX NG validator (Debian's jing), on the files; its errors on stdout."""
+    if not shutil.which("jing"):
+        if os.environ.get("CI"):
+            pytest.fail("jing is not installed (make chromium installs it)")
+        pytest.skip("jing is not installed (make chromium installs it)")
+    return subprocess.run(["jing", str(schema), *map(str, files)], capture_output=True, text=True)

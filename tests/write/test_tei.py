@@ -2,17 +2,14 @@
 here, Schematron-like), and read back against the site's own text."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from markdown_text import body_and_notes, visible
-from tei_reading import TEI, XML_ID, XML_LANG, by_id, note_text, parse, reading_text
+from tei_reading import TEI, XML_ID, XML_LANG, by_id, jing, note_text, parse, reading_text
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = ROOT / "docs" / "text"
@@ -24,14 +21,6 @@ def schema() -> Path:
     from tei_schema import fetch
 
     return fetch()
-
-
-def jing(schema: Path, *files: Path) -> subprocess.CompletedProcess:
-    if not shutil.which("jing"):
-        if os.environ.get("CI"):
-            pytest.fail("jing is not installed (make chromium installs it)")
-        pytest.skip("jing is not installed (make chromium installs it)")
-    return subprocess.run(["jing", str(schema), *map(str, files)], capture_output=True, text=True)
 
 
 def test_every_tei_file_is_valid_against_tei_all(schema):
