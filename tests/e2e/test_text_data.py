@@ -37,6 +37,8 @@ def test_every_cite_box_links_text_and_citation_downloads(built_site, edition, s
         for name in wanted:
             target = (page.parent / links[name]).resolve()
             assert target.is_file() and target.name == name, (script, slug, links[name])
+    home = downloads((site / "index.html").read_text(encoding="utf-8"))
+    assert {f"{slug}{ext}" for slug in edition.citable() for ext in formats} <= home.keys()
 
 
 def test_simplified_downloads_are_in_simplified(built_site):
