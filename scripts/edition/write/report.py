@@ -90,7 +90,7 @@ def render_download_table(edition: Edition) -> str:
     header = " | ".join(label for label, _, _ in DOWNLOAD_FORMATS)
     return (f"| 部分 | 原書頁碼 | {header} |\n|---|---|" + "---|" * len(DOWNLOAD_FORMATS) + "\n" + "\n".join(rows)
             + "\n\nTEI P5 檔（本版的校訂本，含頁碼、註腳、表格、圖說與重建的參考書目）與純文字檔"
-              "（頁碼記作［p.N］，註腳列於段後）皆為 UTF-8。供程式取用的 DTS 1.0 介面："
+              "（頁碼記作［p.N］，註腳列於段後）皆為 UTF-8。供程式取用的 DTS 1.0 API："
               "[dts/index.jsonld](dts/index.jsonld)（Entry endpoint）。")
 
 
