@@ -24,6 +24,14 @@ class EditionHandler(SimpleHTTPRequestHandler):
             return "text/plain; charset=utf-8"
         return super().guess_type(path)
 
+    def end_headers(self):
+        # DTS: a Document response links back to its Resource in the Collection endpoint
+        base, found, rest = self.path.partition("/dts/document/")
+        if found and self.command in ("GET", "HEAD"):
+            resource = rest.split("/", 1)[0].split("?", 1)[0].removesuffix(".xml")
+            self.send_header("Link", f'<{base}/dts/collection/{resource}.jsonld>; rel="collection"')
+        super().end_headers()
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

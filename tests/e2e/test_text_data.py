@@ -70,6 +70,8 @@ def test_media_types_are_the_ones_clients_expect(base_url):
     assert get(base_url + "zh-Hant/text/thesis.tei.xml")[0] == "application/tei+xml"
     assert get(base_url + "zh-Hant/dts/document/thesis.xml")[0] == "application/tei+xml"
     assert get(base_url + "zh-Hans/text/thesis.txt")[0] == "text/plain; charset=utf-8"
+    with urllib.request.urlopen(base_url + "zh-Hans/dts/document/thesis/p-2-1-1-1.xml") as response:
+        assert response.headers["Link"] == '</zh-Hans/dts/collection/thesis.jsonld>; rel="collection"'
 
 
 def expand(template: str, **values) -> str:
