@@ -43,7 +43,8 @@ serve: site
 
 # The Debian packages the tests and the PDFs use (.ci/debian-packages.txt, with the versions
 # tested): chromium (Playwright drives it; no browser download), CJK fonts, poppler, pango
-# and harfbuzz for WeasyPrint; installed only when one is missing.  npm (the offline
+# and harfbuzz for WeasyPrint, jing for the TEI (tests/write/test_tei.py); installed only
+# when one is missing.  npm (the offline
 # edition's search shim) is asked of Debian only where no npm is on the PATH: a Node.js
 # that bundles its own npm (e.g. NodeSource's) conflicts with Debian's npm package.
 DEBIAN_PACKAGES := $(shell sed -e 's/\#.*//' .ci/debian-packages.txt | cut -d' ' -f1)

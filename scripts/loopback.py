@@ -8,12 +8,14 @@ import http.server
 import threading
 from pathlib import Path
 
+from serve import EditionHandler
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
+class Quiet(EditionHandler):  # the media types `make serve` sends
     def log_message(self, *args):
         pass
 

@@ -26,6 +26,8 @@ from .script.search_forms import script_map_js
 from .write.bibliography import render_bibliography
 from .write.cite_formats import DOWNLOADS, citation_cff
 from .write.markdown import render_document
+from .write.plain_text import render_plain_texts
+from .write.tei import render_tei
 from .write.report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
 
 
@@ -65,12 +67,23 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files["docs/tables.md"] = render_list_of_tables(edition)
     files["docs/figures.md"] = render_list_of_figures(edition)
     files["docs/data/line-roles.tsv"] = render_line_roles(edition)
+    # The text as data (Traditional, the text of record): TEI and plain text of the whole
+    # thesis and of each part.  Committed in docs/ like the Markdown, so that a change in the
+    # converter shows in review as a change in the text; the Simplified build converts the
+    # plain text (scripts/hooks/text_formats.py), and the DTS API, hundreds of small files,
+    # is generated from the TEI at build time instead.
+    files["docs/text/thesis.tei.xml"] = render_tei(edition)
+    for slug in works:
+        if slug != "thesis":
+            files[f"docs/text/{slug}.tei.xml"] = render_tei(edition, slug)
+    for slug, text in render_plain_texts(edition).items():
+        files[f"docs/text/{slug}.txt"] = text
     return files
 
 
 # Generated files whose names depend on the source (one per chapter, appendix, citable
 # part): a rename or a lost chapter must not leave the old file published beside the new.
-NUMBERED_OUTPUTS = ("docs/chapter-*.md", "docs/appendix-*.md", "docs/cite/*")
+NUMBERED_OUTPUTS = ("docs/chapter-*.md", "docs/appendix-*.md", "docs/cite/*", "docs/text/*")
 
 
 def stale_files(root: Path, files: dict[str, str]) -> list[Path]:

@@ -55,6 +55,12 @@ def test_zip_holds_both_scripts_with_file_links(offline_folder):
         assert not [h for h in links if not h.startswith(("http", "#", "mailto:")) and h.split("#")[0].endswith("/")]
         assert "bibliography.html#zhao2008zhongguo" in links
         assert (offline_folder / script / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index")
+        # the cite box's downloads are in the zip (text and citation); the DTS API, for
+        # programs over HTTP, is not
+        for name in ("text/chapter-2.tei.xml", "text/chapter-2.txt", "text/thesis.tei.xml", "text/thesis.txt",
+                     "cite/chapter-2.bib", "cite/chapter-2.ris", "cite/chapter-2.json"):
+            assert f'href="{name}"' in chapter and (offline_folder / script / name).is_file(), (script, name)
+        assert not (offline_folder / script / "dts").exists()
 
 
 @pytest.mark.browser

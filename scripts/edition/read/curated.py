@@ -126,6 +126,8 @@ THESIS_KEYS = {
     "degree": str, "institution": str, "institution_en": str, "institution_note": str, "place": str, "year": str,
     "year_circa": str, "year_note": str, "language": str, "pages": int, "notes": int, "keywords": list, "keywords_en": list,
 }
+# What the TEI header's publicationStmt says of the digital edition (write/tei_header.py).
+EDITION_KEYS = {"title": str, "publisher": str, "availability": str}
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -198,6 +200,7 @@ def load_metadata(path: Path) -> dict:
     metadata = read_toml(path)
     require(metadata, METADATA_KEYS, path)
     require(metadata["thesis"], THESIS_KEYS, path, "thesis.")
+    require(metadata["edition"], EDITION_KEYS, path, "edition.")
     return metadata
 
 

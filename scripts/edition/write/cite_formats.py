@@ -112,12 +112,23 @@ def csl_json(metadata: dict, work: CitablePart) -> str:
 DOWNLOADS = {"bib": bibtex, "ris": ris, "json": csl_json}
 
 
+# What a reader can take away, per part: the text (TEI, plain text; docs/text/) and its
+# citation (docs/cite/).  Label, folder, file-name suffix.
+DOWNLOAD_FORMATS = (("TEI", "text", ".tei.xml"), ("TXT", "text", ".txt"), ("BibTeX", "cite", ".bib"),
+                    ("RIS", "cite", ".ris"), ("CSL-JSON", "cite", ".json"))
+
+
+def download_links(slug: str) -> str:
+    return " · ".join(f"[{label}]({folder}/{slug}{suffix}){{ download=\"{slug}{suffix}\" }}"
+                      for label, folder, suffix in DOWNLOAD_FORMATS)
+
+
 def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
-    """The 'cite this chapter' box: two formatted citations with copy buttons, three downloads."""
-    links = " · ".join(
-        f"[{label}](cite/{slug}.{ext}){{ download=\"{slug}.{ext}\" }}"
-        for label, ext in (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
-    )
+    """The 'cite this chapter' box: two formatted citations with copy buttons, and the
+    part's and the whole thesis's text and citation files."""
+    links = download_links(slug)
+    if slug != "thesis":
+        links = f"{'本章' if slug.startswith('chapter') else '本附錄'}：{links}<br>全文：{download_links('thesis')}"
     return f"""??? quote "引用本{'章' if work.part else '論文'}（原書第 {work.first_page}–{work.last_page} 頁）"
 
     GB/T 7714-2015：

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .bibliography_gaps import render_standard_gaps
 from ..passes.layout import Role
 from ..script.simplified import recorded_decisions, rules, summarise
-from .cite_formats import cite_block, thesis_title
+from .cite_formats import DOWNLOAD_FORMATS, cite_block, thesis_title
 
 if TYPE_CHECKING:
     from ..model import Edition
@@ -60,6 +60,10 @@ title: 首頁
 
 {contents}
 
+## 全文與各章下載
+
+{render_download_table(edition)}
+
 ## 本版說明
 
 本版據論文 PDF 之抽取文字重建，逐字保留作者原文（包括原有錯字），僅作下列處理，細節與統計見[校訂報告](edition-report.md)：
@@ -73,6 +77,21 @@ title: 首頁
 - 參考書目原書未存，本版依註腳重建（{len(edition.citations.works)} 筆），每則註腳連至所引書目。
 - 簡體版以 OpenCC 逐字轉換（不改用詞），字義決定字形之處（如作者<span lang="zh-Hant">「著」</span>與助詞「着」）依上下文規則，並以第二套轉換表逐字核對（見校訂報告）；頁首可切換繁簡並停留在同一處。
 """
+
+
+def render_download_table(edition: Edition) -> str:
+    """Each part's text and citation files, and the DTS API (README: formats)."""
+    rows = []
+    for slug, work in edition.citable().items():
+        name = work.part or "全文"
+        cells = " | ".join(f"[{label}]({folder}/{slug}{suffix}){{ download=\"{slug}{suffix}\" }}"
+                           for label, folder, suffix in DOWNLOAD_FORMATS)
+        rows.append(f"| {name} | {work.first_page}–{work.last_page} | {cells} |")
+    header = " | ".join(label for label, _, _ in DOWNLOAD_FORMATS)
+    return (f"| 部分 | 原書頁碼 | {header} |\n|---|---|" + "---|" * len(DOWNLOAD_FORMATS) + "\n" + "\n".join(rows)
+            + "\n\nTEI P5 檔（本版的校訂本，含頁碼、註腳、表格、圖說與重建的參考書目）與純文字檔"
+              "（頁碼記作［p.N］，註腳列於段後）皆為 UTF-8。供程式取用的 DTS 1.0 API："
+              "[dts/index.jsonld](dts/index.jsonld)（Entry endpoint）。")
 
 
 def citation_front_matter(edition: Edition) -> str:
