@@ -94,10 +94,9 @@ def title_page(edition: Edition) -> BookDocument:
 <dt>作者</dt><dd>{text(thesis['author'] or '不詳')}。{text(thesis['author_note'])}</dd>
 <dt>學校</dt><dd>{text(thesis['institution'])}（<span lang="en" xml:lang="en">{text(thesis['institution_en'])}</span>）。{text(thesis['institution_note'])}</dd>
 <dt>年份</dt><dd>{text(year)}。{text(thesis['year_note'])}</dd>
-<dt>原書頁數</dt><dd>{len(pages)} 頁（原書頁碼 {pages[0].printed}–{pages[-1].printed}）；本書以頁邊小字標示原書頁碼，可由頁碼清單跳至原書任一頁。</dd>
+<dt>原書頁數</dt><dd>{len(pages)} 頁（原書頁碼 {pages[0].printed}–{pages[-1].printed}）；本書在原書每頁起處以小字〔頁碼〕標示，可由頁碼清單跳至原書任一頁。</dd>
 </dl>
-<p class="book-edition">{text(metadata['edition']['title'])}：據論文 PDF 之抽取文字重建，逐字保留作者原文；
-註腳保留原編號 1–{len(edition.notes)}；參考書目由本版據註腳重建。</p>"""
+<p class="book-edition">{text(metadata['edition']['title'])}：據論文 PDF 之抽取文字重建，逐字保留作者原文；註腳保留原編號 1–{len(edition.notes)}；參考書目由本版據註腳重建。</p>"""
     return BookDocument("title", thesis_title(metadata), body, "titlepage", "", "frontmatter")
 
 
