@@ -35,8 +35,10 @@ def run_epubcheck(book: Path) -> list[str]:
         raise SystemExit("error: EPUBCheck needs Java: install Debian's default-jre-headless (make chromium does)")
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "epubcheck.json"
-        subprocess.run(["java", "-jar", str(epubcheck_jar()), str(book), "--json", str(report)],
-                       capture_output=True, text=True)
+        result = subprocess.run(["java", "-jar", str(epubcheck_jar()), str(book), "--json", str(report)],
+                                capture_output=True, text=True)
+        if not report.exists():
+            raise SystemExit(f"error: EPUBCheck wrote no report for {book}: {result.stderr.strip()[-2000:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
     problems = []
     for message in data["messages"]:

@@ -53,7 +53,9 @@ def package_document(edition: Edition, documents: list[BookDocument], script: st
     subjects = "\n".join(f"<dc:subject>{text(k)}</dc:subject>" for k in thesis["keywords"])
     features = "\n".join(f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in ACCESSIBILITY_FEATURES)
     items = "\n".join(f'<item id="{d.slug}" href="{d.file}" media-type="application/xhtml+xml"/>' for d in documents)
-    spine = "\n".join(f'<itemref idref="{d.slug}"/>' for d in documents)
+    # the title page, then the contents (the navigation document, in the reading order too), then the rest
+    order = [documents[0].slug, "nav"] + [d.slug for d in documents[1:]]
+    spine = "\n".join(f'<itemref idref="{slug}"/>' for slug in order)
     author = thesis["author"] or "作者不詳"
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="{script}">
@@ -83,9 +85,7 @@ def package_document(edition: Edition, documents: list[BookDocument], script: st
 {items}
 </manifest>
 <spine>
-<itemref idref="{documents[0].slug}"/>
-<itemref idref="nav"/>
-{spine.split(chr(10), 1)[1]}
+{spine}
 </spine>
 </package>
 """
