@@ -40,6 +40,7 @@ def test_epubcheck_finds_no_error_and_no_warning(books, script):
     assert run_epubcheck(books[script]) == []
 
 
+@pytest.mark.browser  # Ace runs axe-core in Debian's chromium
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_ace_finds_no_violation(books, script):
     assert run_ace(books[script]) == []
@@ -56,6 +57,7 @@ def broken_copy(book: Path, target: Path, file: str, old: str, new: str) -> Path
     return target
 
 
+@pytest.mark.browser
 def test_the_checkers_fail_a_broken_book(books, tmp_path):
     """A note marker pointing nowhere is an EPUBCheck error; a book without its
     accessibility summary is an Ace violation."""
