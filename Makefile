@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: serve test test-fast site docs pdf bench clean chromium debian offline lock
+.PHONY: serve test test-fast site docs pdf epub bench clean chromium debian offline lock
 
 # Every Python distribution comes from the lock, pinned by version and checked by sha256:
 # first pip and setuptools themselves (taken out of the lock), then the rest, built without
@@ -43,9 +43,9 @@ serve: site
 
 # The Debian packages the tests and the PDFs use (.ci/debian-packages.txt, with the versions
 # tested): chromium (Playwright drives it; no browser download), CJK fonts, poppler, pango
-# and harfbuzz for WeasyPrint, jing for the TEI (tests/write/test_tei.py); installed only
-# when one is missing.  npm (the offline
-# edition's search shim) is asked of Debian only where no npm is on the PATH: a Node.js
+# and harfbuzz for WeasyPrint, jing for the TEI (tests/write/test_tei.py), Java for
+# EPUBCheck and the Nu HTML Checker; installed only when one is missing.  npm (the offline
+# edition's search shim, DAISY Ace) is asked of Debian only where no npm is on the PATH: a Node.js
 # that bundles its own npm (e.g. NodeSource's) conflicts with Debian's npm package.
 DEBIAN_PACKAGES := $(shell sed -e 's/\#.*//' .ci/debian-packages.txt | cut -d' ' -f1)
 debian chromium:
@@ -75,6 +75,12 @@ pdf: site debian
 # linked from the home page); npm fetches the pinned shim that lets search run there.
 offline: docs debian
 	$(BIN)/python scripts/make_offline.py site/edition-offline.zip
+	$(BIN)/python scripts/checksums.py site
+
+# EPUB 3 books per script (site/zh-Hant/thesis.epub, site/zh-Hans/thesis.epub), written from
+# the model; EPUBCheck and DAISY Ace check each and any error, warning or violation fails.
+epub: site debian
+	$(BIN)/python scripts/make_epub.py site
 	$(BIN)/python scripts/checksums.py site
 
 bench: $(STAMP)

@@ -18,8 +18,8 @@ from site_build import serve
 
 # Two levels deep; its first part differs from other tests' prefixes, which share the served folder.
 PREFIXES = ["", "mirror/edition"]
-# Written by `make pdf` and `make offline` after the site is built; the site build alone does not make them.
-MADE_LATER = {"thesis.pdf", "edition-offline.zip"}
+# Written by `make pdf`, `make epub` and `make offline` after the site is built; the site build alone does not make them.
+MADE_LATER = {"thesis.pdf", "thesis.epub", "edition-offline.zip"}
 
 
 class Links(HTMLParser):
