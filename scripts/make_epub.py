@@ -16,7 +16,7 @@ from pathlib import Path
 from edition.build import convert
 from edition.write.epub.package import write_epub
 from epub_check import run_ace, run_epubcheck
-from thesis_pdf.typeset import source_date
+from edition.source_date import source_date_w3c
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ("zh-Hant", "zh-Hans")
@@ -24,7 +24,7 @@ SCRIPTS = ("zh-Hant", "zh-Hans")
 
 def make_epubs(site: Path) -> dict[str, Path]:
     edition = convert(ROOT)
-    modified = source_date(ROOT)
+    modified = source_date_w3c()
     return {script: write_epub(edition, script, site, site / script / "thesis.epub", modified) for script in SCRIPTS}
 
 

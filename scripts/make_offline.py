@@ -16,10 +16,9 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import zipfile
 from pathlib import Path
 
-from edition.source_date import zip_time
+from edition.write.archive import zip_bytes
 from site_index import INDEX
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,17 +65,9 @@ LEFT_OUT = "dts"
 
 
 def write_zip(folder: Path, out: Path) -> None:
-    stamp = zip_time()  # the source's date, so that the same commit zips the same
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if path.relative_to(folder).parts[1:2] == (LEFT_OUT,):
-                continue
-            name = f"{FOLDER}/{path.relative_to(folder).as_posix()}"
-            info = zipfile.ZipInfo(name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    out.write_bytes(zip_bytes({f"{FOLDER}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in files}))
 
 
 def main(out: Path) -> None:

@@ -6,19 +6,17 @@ the zip's entries have one fixed time and a fixed order (mimetype first, stored)
 """
 from __future__ import annotations
 
-import io
 import uuid
-import zipfile
 from pathlib import Path
 
 from ...model import Edition
 from ...script.simplified import to_simplified
+from ..archive import zip_bytes
 from ..cite_formats import thesis_title
 from .documents import BookDocument, book_documents, page
 from .xhtml import text
 
 STYLESHEET = Path(__file__).with_name("edition.css")
-ZIP_TIME = (2010, 1, 1, 0, 0, 0)  # every entry's time: the same commit zips the same bytes
 IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:sco-thesis-edition:epub")
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
@@ -159,14 +157,7 @@ def book_files(edition: Edition, script: str, built_reference_list: Path, modifi
 
 
 def zip_book(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=None if name == "mimetype" else 9)
-    return buffer.getvalue()
+    return zip_bytes(files, stored=frozenset({"mimetype"}))  # mimetype first and stored (OCF)
 
 
 def write_epub(edition: Edition, script: str, built_site: Path, out: Path, modified: str) -> Path:
