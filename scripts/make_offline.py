@@ -66,7 +66,7 @@ LEFT_OUT = "dts"
 
 def write_zip(folder: Path, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.relative_to(folder).parts[1:2] != (LEFT_OUT,))
     out.write_bytes(zip_bytes({f"{FOLDER}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in files}))
 
 
