@@ -1,7 +1,8 @@
 """`make audit`: the W3C Nu HTML Checker over every page of both scripts, and Lighthouse's
 accessibility, best-practices and SEO audits on one page of each kind, mobile and desktop.
 
-    python scripts/audit.py [SITE_DIR] [--no-lighthouse] [--kinds chapter,bibliography]
+    python scripts/audit.py [SITE_DIR] [--no-nu] [--no-lighthouse] [--kinds chapter,bibliography]
+                            [--scripts zh-Hant]
 
 Not a test: it reports.  The checkers come from npm, pinned by scripts/audit-tools/package-lock.json
 (vnu-jar runs on Debian's Java; Lighthouse drives Debian's chromium, no browser is
@@ -127,7 +128,7 @@ def kind_pages(site: Path) -> dict[str, str]:
     return chosen
 
 
-def lighthouse_report(site: Path, kinds: list[str] | None) -> dict:
+def lighthouse_report(site: Path, kinds: list[str] | None, scripts: tuple[str, ...] = SCRIPTS) -> dict:
     base, server = serve(site)
     results = {}
     try:
@@ -135,7 +136,7 @@ def lighthouse_report(site: Path, kinds: list[str] | None) -> dict:
         for kind, path in kind_pages(site).items():
             if kinds and kind not in kinds:
                 continue
-            for script in SCRIPTS:
+            for script in scripts:
                 for form in ("mobile", "desktop"):
                     report = lighthouse(f"{base}{script}/{path}", form == "desktop")
                     scores = {k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()}
@@ -154,12 +155,14 @@ def main() -> None:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-nu", action="store_true")
     parser.add_argument("--kinds", default="", help="comma-separated page kinds for Lighthouse")
+    parser.add_argument("--scripts", default=",".join(SCRIPTS), help="scripts for Lighthouse")
     args = parser.parse_args()
     install()
     if not args.no_nu:
         nu_report(args.site)
     if not args.no_lighthouse:
-        lighthouse_report(args.site, [k for k in args.kinds.split(",") if k] or None)
+        lighthouse_report(args.site, [k for k in args.kinds.split(",") if k] or None,
+                          tuple(s for s in args.scripts.split(",") if s))
 
 
 if __name__ == "__main__":
