@@ -23,3 +23,7 @@ def mend(html: str) -> str:
 
 def on_post_page(output, **kwargs):
     return mend(output)
+
+
+def on_post_template(output_content, **kwargs):
+    return mend(output_content)  # 404.html
