@@ -64,8 +64,7 @@ def test_anonymous_works_are_grouped_at_the_end(shown):
     for section, entries in shown.items():
         anonymous = [i for i, (_, text) in enumerate(entries) if text.startswith("佚名")]
         if anonymous:
-            assert anonymous == list(range(len(entries) - len(anonymous), len(entries))) or \
-                section == "zh-7", section  # 其他: no anonymous work there
+            assert anonymous == list(range(len(entries) - len(anonymous), len(entries))), section
             years = [re.match(r"佚名(?:, (\d{4}))?", entries[i][1])[1] or "9999" for i in anonymous]
             assert years == sorted(years), section
 
