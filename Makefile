@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: serve test test-fast site docs pdf epub bench clean chromium debian offline lock
+.PHONY: serve test test-fast site docs pdf epub bench audit clean chromium debian offline lock
 
 # Every Python distribution comes from the lock, pinned by version and checked by sha256:
 # first pip and setuptools themselves (taken out of the lock), then the rest, built without
@@ -85,6 +85,13 @@ epub: site debian
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Validity and audits, not tests: the W3C Nu HTML Checker over every page of both scripts
+# (errors per page kind, the edition's own apart from Material's), Lighthouse's accessibility,
+# best-practices and SEO scores on each kind of page, mobile and desktop.  The checkers come
+# from npm, pinned in scripts/audit-tools/package-lock.json; Java and chromium from Debian.
+audit: site debian
+	$(BIN)/python scripts/audit.py site
 
 clean:
 	rm -rf site

@@ -18,4 +18,18 @@
     }
   });
 
+  // Renamed reference keys: an old fragment (#shanghai) has its own anchor beside the
+  // entry (data-key names the current key, from source/citations/renamed-keys.toml), so it
+  // lands there without JavaScript; here the address moves to the current key, which
+  // :target, the copy of the link and the script switch then carry on.
+  function forwardFormerKey() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var old = id && document.getElementById(id);
+    if (!old || !old.classList.contains("bib-former-key")) return;
+    history.replaceState(null, "", "#" + old.dataset.key);
+    var entry = document.getElementById(old.dataset.key);
+    if (entry) entry.scrollIntoView();
+  }
+  forwardFormerKey();
+  window.addEventListener("hashchange", forwardFormerKey);
 })();

@@ -60,7 +60,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files["docs/assets/script-map.js"] = script_map_js()
     files["bibliography.bib"] = render_bibtex(edition.citations)
     files["docs/cite/bibliography.bib"] = files["bibliography.bib"]
-    files["docs/bibliography.md"] = render_bibliography(edition.citations, edition.documents)
+    files["docs/bibliography.md"] = render_bibliography(edition.citations, edition.documents, edition.curated.renamed_keys)
     files["CITATION.cff"] = citation_cff(metadata, works["thesis"])
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from footnote_numbers import number_footnotes
+from valid_markup import mend
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
 # The plugin means to prefix every <sup id>, but its pattern only sees a <sup> whose block
@@ -52,7 +53,7 @@ def on_post_build(config, **kwargs):
         prefixes = sorted({p.stem for p in Path(config["docs_dir"]).glob("*.md")}, key=len, reverse=True)
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
         html = PREFIXED_MARKER.sub(r'<sup id="\1"', html)
-        html = repair_links(html, prefixes)
+        html = mend(repair_links(html, prefixes))  # the plugin renders the nav and sections itself
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")

@@ -11,8 +11,12 @@ well: corporate authors and transliterations ("Office of the Secretary of Defens
 "布裏辛斯基(Zbigniew Brzezinski)"), which are put back as written.  URLs: pybtex, through
 which mkdocs-bibtex hands the entries to pandoc, escapes `_`, `&`, `%`, `#` and `$` in every
 field, URLs too (`news\\_center`, `…?id=1\\&cid=2`), and pandoc keeps the backslashes in the
-link it writes; each link is rewritten from its unescaped address.  Hooks run after
-plugins, so this sees the formatted entries.
+link it writes; each link is rewritten from its unescaped address.  A whole issue of a
+journal (BibTeX @periodical) reaches the style as an article whose journal is its own
+title ("俄羅斯東歐中亞研究[J]. 俄羅斯東歐中亞研究(3)"); it is written as GB/T 7714 4.3
+writes a serial, the title once, then year(issue).  The Chinese dash (——, for the
+author's `--`) comes back as TeX's `------` and is put back.  Hooks run after plugins, so this sees
+the formatted entries.
 """
 from __future__ import annotations
 
@@ -22,6 +26,11 @@ from pathlib import Path
 
 NOCASE = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 URL_LINK = re.compile(r"\[(https?://[^\]\s]+)\]\((https?://[^)\s]+)\)")  # [address](address)
+# "李靜杰, 2002. 俄羅斯東歐中亞研究[J]. 俄羅斯東歐中亞研究(3)": the journal repeats the title.
+# (pandoc's Markdown may escape the brackets.)
+SERIAL_TWICE = re.compile(r"(, (\d{4})[a-z]?\. )([^\s\\\[\]<>]+)(\\?\[J\\?\]\. )\3(?=\\?\()")
+# The Chinese dash —— (bibliography.bib) comes back from pybtex as TeX's em dashes, ------.
+TEX_DASHES = re.compile(r"(?<=[^\x00-\x7f]|\))------(?=[^\x00-\x7f])")
 BIBTEX_ESCAPE = re.compile(r"\\+([_&#%$~])")
 NAME_FIELD = re.compile(r"^\s*(?:author|editor|translator)\s*=\s*\{(.*)\},?\s*$", re.M)
 
@@ -56,6 +65,8 @@ def on_page_markdown(markdown, **kwargs):
         markdown = markdown.replace(simplified, traditional)
     for upper, written in sorted(KEPT_WHOLE.items(), key=lambda item: -len(item[0])):
         markdown = markdown.replace(upper, written)
+    markdown = SERIAL_TWICE.sub(r"\1\3\4\2", markdown)
+    markdown = TEX_DASHES.sub("——", markdown)
     return URL_LINK.sub(plain_link, markdown)
 
 

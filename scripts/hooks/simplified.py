@@ -8,6 +8,8 @@ is, so the second pass changes only what the first did not see.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from edition.script.simplified import to_simplified
 
 
@@ -41,9 +43,34 @@ def on_post_template(output_content, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """The print page is written by mkdocs-print-site after the pages: convert it too."""
-    from pathlib import Path
-
-    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    """The print page is written by mkdocs-print-site after the pages: convert it too; and
+    the citation downloads (cite/*.bib, *.ris, *.json), copied as they are from docs/."""
+    site = Path(config["site_dir"])
+    page = site / "print_page" / "index.html"
     if page.exists():
         page.write_text(to_simplified(page.read_text(encoding="utf-8")), encoding="utf-8")
+    for download in sorted((site / "cite").glob("*")):
+        if download.suffix in SCRIPT_MARKS:
+            text = to_simplified(download.read_text(encoding="utf-8"))
+            download.write_text(mark_simplified(text, download.suffix), encoding="utf-8")
+
+
+# Each download says which script it is in its format's own way: a BibTeX comment, RIS's
+# LA tag, CSL-JSON's "language"; the Traditional files say zh-Hant (edition/write/cite_formats.py).
+BIBTEX_SCRIPT = "% Script: Traditional Chinese (zh-Hant), as the thesis is written."
+BIBTEX_SCRIPT_HANS = ("% Script: Simplified Chinese (zh-Hans), converted from the Traditional text "
+                      "by the edition's Simplified build (OpenCC tw2s and its own rules).")
+SCRIPT_MARKS = {
+    ".bib": ((BIBTEX_SCRIPT, BIBTEX_SCRIPT_HANS),),
+    ".ris": (("LA  - zh-Hant", "LA  - zh-Hans"),),
+    ".json": (('"language": "zh-Hant"', '"language": "zh-Hans"'),),
+}
+
+
+def mark_simplified(text: str, suffix: str) -> str:
+    for traditional, simplified in SCRIPT_MARKS[suffix]:
+        converted = to_simplified(traditional)
+        if converted not in text:
+            raise ValueError(f"cite download ({suffix}): expected the script mark {traditional!r}")
+        text = text.replace(converted, simplified)
+    return text

@@ -119,6 +119,9 @@ def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = froz
         for link in sup.iter("a"):
             link.set("href", f"#fn:{number}")
         insert_after(parents[sup], sup, note)
+        parent = parents[sup]
+        keep = keep_with_marker(parent, sup, note)
+        parents.update({keep: parent, sup: keep, note: keep})
         if int(number) in turn_page_for:
             block = parents[sup]
             while block.tag not in ("p", "li", "td", "th") and block in parents:
@@ -135,6 +138,51 @@ def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = froz
     for div in [d for d in root.iter("div") if "footnote" in classes(d)]:
         remove(parents[div], div)
     return moved
+
+
+# Kinsoku (禁則): a line never begins with a closing mark, and a note marker belongs to the
+# characters it follows.  WeasyPrint may break at the edge of an inline element, before the
+# marker or after the note, whatever the characters; so the character before the marker
+# (with any closing marks it carries, 言」), the marker, its note and the closing marks
+# after it (，) are set in one unbreakable span (thesis.css: .keep).
+CLOSING = "」』）〕】》〉。，、；：！？"
+BEFORE_MARKER = re.compile(rf"[^\s{CLOSING}][{CLOSING}]*$")
+AFTER_NOTE = re.compile(rf"^[{CLOSING}]+")
+
+
+def keep_with_marker(parent: ET.Element, sup: ET.Element, note: ET.Element) -> ET.Element:
+    children = list(parent)
+    index = children.index(sup)
+    before = parent.text if index == 0 else children[index - 1].tail
+    keep = element("span", class_="keep")
+    lead = BEFORE_MARKER.search(before or "")
+    if lead:
+        rest = (before or "")[:lead.start()]
+        if index == 0:
+            parent.text = rest
+        else:
+            children[index - 1].tail = rest
+        keep.text = lead.group(0)
+    trail = AFTER_NOTE.match(note.tail or "")
+    after = note.tail or ""
+    note.tail = trail.group(0) if trail else None
+    keep.tail = after[trail.end():] if trail else after
+    parent.remove(sup)
+    parent.remove(note)
+    sup.tail = None
+    keep.extend([sup, note])
+    parent.insert(index, keep)
+    return keep
+
+
+def drop_repeated_part_title(section: ET.Element) -> None:
+    """mkdocs-print-site heads a nav section (附錄) with its name as an h1; the thesis's own
+    part title (p.part-title 附錄) follows inside it, on a page of its own: print it once."""
+    heads = [child for child in section if child.tag == "h1"]
+    titles = {text_of(p) for p in section.iter("p") if "part-title" in classes(p)}
+    for head in heads:
+        if text_of(head) in titles:
+            remove(section, head)
 
 
 def label_page_starts(root: ET.Element) -> None:
@@ -269,6 +317,7 @@ def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
     for section in sections.values():
         section.attrib.pop("heading-number", None)
         strip_widgets(section)
+        drop_repeated_part_title(section)
     holder = element("div")  # the sections, while notes, labels and links are reworked
     holder.extend(sections.values())
     move_notes_to_markers(holder, turn_page_for)

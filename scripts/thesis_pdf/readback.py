@@ -46,6 +46,7 @@ class Word(NamedTuple):
     y: float  # top edge, points from the top of the page
     height: float  # of its box: the font size, times the font's ascent and descent
     text: str
+    right: float = 0.0  # right edge, points
 
 
 @dataclass
@@ -93,8 +94,8 @@ def body_paragraphs(print_page: str) -> list[str]:
 
 def read_pdf(path: Path) -> Reading:
     bbox = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    words = [[Word(float(x0), float(y0), round(float(y1) - float(y0), 1), html.unescape(text))
-              for x0, y0, _x1, y1, text in WORD.findall(page)] for page in PAGE.findall(bbox)]
+    words = [[Word(float(x0), float(y0), round(float(y1) - float(y0), 1), html.unescape(text), float(x1))
+              for x0, y0, x1, y1, text in WORD.findall(page)] for page in PAGE.findall(bbox)]
     layout = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                             check=True).stdout.split("\f")[: len(words)]
     reader = PdfReader(path)
@@ -218,6 +219,59 @@ def check_body_text(reading: Reading, expected: Expected) -> list[str]:
     return problems
 
 
+def printed_lines(page: list[Word]) -> list[list[Word]]:
+    """The page's words gathered into lines (boxes that overlap vertically), each left to right;
+    a raised note marker overlaps the line it belongs to."""
+    lines: list[list[Word]] = []
+    for word in sorted(page, key=lambda w: (w.y + w.height, w.x)):
+        line = lines[-1] if lines else None
+        if line and word.y < max(w.y + w.height for w in line) - 0.2 * word.height:
+            line.append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x) for line in lines]
+
+
+def bad_line_starts(reading: Reading) -> list[tuple[int, str]]:
+    """Where a line (or a table cell's line) begins with a closing mark or a note marker:
+    (page number, the line's start).  Kinsoku: CJK type never breaks before 」，。 … and a
+    marker belongs to the characters it follows."""
+    found = []
+    for index, page in enumerate(reading.words):
+        for line in printed_lines([w for w in page if not MARGIN_NUMBER.fullmatch(w.text)]):
+            size = max(w.height for w in line)
+            for previous, word in zip([None, *line], line):
+                if previous is not None and word.x - previous.right < 0.6 * size:
+                    continue  # not the start of a line or of a cell's line
+                marker = word.text.isdigit() and word.height < 0.8 * size
+                if marker or word.text[:1] in CLOSING_MARKS:
+                    found.append((index + 1, "".join(w.text for w in line)[:12]))
+    return found
+
+
+CLOSING_MARKS = set("」』）〕】》〉。，、；：！？")
+
+
+def check_line_starts(reading: Reading) -> list[str]:
+    found = bad_line_starts(reading)
+    reading.report["lines beginning with a closing mark or a note marker"] = len(found)
+    return [f"page {page}: a line begins with a closing mark or a note marker: {start}" for page, start in found]
+
+
+def check_title_pages(reading: Reading) -> list[str]:
+    """A page that holds only a title (the 附錄 part title) prints it once: no heading or
+    running head repeats it."""
+    problems = []
+    for index, page in enumerate(reading.layout):
+        text = re.sub(r"p\.\d+", "", squeeze(page))
+        text = re.sub(r"(?:\d+|[ivxlc]+)$", "", text)  # the folio
+        if 0 < len(text) <= 16 and not re.search(r"[，。、；]", text):
+            words = re.findall(r"附錄|附录|" + re.escape(text[: len(text) // 2]), text)
+            if len(words) > 1 and len(set(words)) == 1:
+                problems.append(f"page {index + 1}: its title is printed {len(words)} times ({text})")
+    return problems
+
+
 def check_pages(reading: Reading) -> list[str]:
     blank = [i + 1 for i, page in enumerate(reading.words) if not page]
     return [f"blank pages: {blank}"] if blank else []
@@ -228,5 +282,6 @@ def check(path: Path, print_page: Path) -> tuple[list[str], dict]:
     expected = expected_from_print_page(print_page.read_text(encoding="utf-8"))
     reading = read_pdf(path)
     problems = (check_notes(reading, expected) + check_contents(reading)
-                + check_printed_pages(reading, expected) + check_body_text(reading, expected) + check_pages(reading))
+                + check_printed_pages(reading, expected) + check_body_text(reading, expected) + check_pages(reading)
+                + check_line_starts(reading) + check_title_pages(reading))
     return problems, reading.report

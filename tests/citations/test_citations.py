@@ -195,8 +195,13 @@ def test_masters_theses(citations):
 def test_reports(citations):
     assert work(citations, 220).entry_type == "techreport"  # by override
     assert work(citations, 169).entry_type == "techreport"  # 中華民國 98 年國防報告書
-    assert work(citations, 10).entry_type == "techreport"  # 上海合作組織發展報告
     assert work(citations, 1).entry_type == "book"
+
+
+def test_yearbooks_titled_reports_are_books(citations):
+    """A 皮書 yearbook is a book a press publishes, though its title says 報告."""
+    assert work(citations, 10).entry_type == "book"  # 上海合作組織發展報告(2009), 社會科學文獻出版社
+    assert work(citations, 39).entry_type == "book"  # 國際形勢黃皮書--全球政治與安全報告(2008)
 
 
 # ---------------------------------------------------------------- English, web, explanatory, mixed

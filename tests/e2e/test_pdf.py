@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from make_pdf import SCRIPTS, make_pdf, make_pdfs
 from thesis_pdf import page_turns
-from thesis_pdf.readback import (check_body_text, check_contents, check_notes, check_printed_pages,
-                                 expected_from_print_page, read_pdf)
+from thesis_pdf.readback import (Word, bad_line_starts, check_body_text, check_contents, check_notes,
+                                 check_printed_pages, check_title_pages, expected_from_print_page, read_pdf)
 
 TITLES = {"zh-Hant": "上海合作組織的安全角色與發展", "zh-Hans": "上海合作组织的安全角色与发展"}
 CHAPTER_1 = {"zh-Hant": "第一章 緒論", "zh-Hans": "第一章 绪论"}
@@ -87,6 +87,35 @@ def test_read_back_fails_when_a_line_of_the_body_is_lost(pdfs, built_site):
     line = max((w for w in reading.words[middle] if w.height == body), key=lambda w: len(w.text))
     cut = replace(reading, words=[[w for w in words if w is not line] for words in reading.words], report={})
     assert len(check_body_text(cut, expected)) == 1
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_no_line_begins_with_a_closing_mark_or_a_note_marker(pdfs, script):
+    """Kinsoku, read from the PDF's words and their positions (before: 10 lines a script)."""
+    reading = read_pdf(pdfs[script][0].path)
+    assert bad_line_starts(reading) == []
+    assert pdfs[script][2]["lines beginning with a closing mark or a note marker"] == 0
+
+
+def test_line_start_check_finds_a_marker_or_a_mark_at_a_line_start(pdfs):
+    reading = read_pdf(pdfs["zh-Hant"][0].path)
+    line = [Word(100, 100, 12.2, "國內官方語言」", 180)]
+    marker_first = [Word(100, 118, 7.9, "26", 106), Word(106, 121, 12.2, "，所以有關", 160)]
+    comma_first = [Word(100, 139, 12.2, "，所以有關", 160)]
+    cell = [Word(100, 160, 12.2, "中國", 124), Word(200, 160, 12.2, "。表格", 236)]
+    page = line + marker_first + comma_first + cell
+    assert [start for _, start in bad_line_starts(replace(reading, words=[page]))] == [
+        "26，所以有關", "，所以有關", "中國。表格"]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_part_title_is_printed_once(pdfs, script):
+    reading = read_pdf(pdfs[script][0].path)
+    assert check_title_pages(reading) == []
+    part = next(i for i, page in enumerate(reading.layout) if "".join(page.split()).rstrip("0123456789").endswith(
+        ("附錄", "附录")) and len("".join(page.split())) < 16)
+    doubled = replace(reading, layout=reading.layout[:part] + ["附錄\n\n附錄\n 104"] + reading.layout[part + 1:])
+    assert check_title_pages(doubled)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

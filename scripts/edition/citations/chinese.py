@@ -49,12 +49,26 @@ def read_chinese(body: str, locator: str, problems: list[str]) -> Reading:
 def refine_type(entry_type: str, fields: dict[str, str]) -> str:
     """The kinds GB/T 7714 tells apart that the note's form alone does not: a newspaper
     (報, not 學報; or a paper of a given day) gets entrysubtype=newspaper (→ [N]); a book
-    whose title calls it a report (報告, 報告書) is a report (→ [R])."""
+    issued as a report (報告, 報告書) by the body that wrote it, not by a publishing house,
+    is a report (→ [R]).  A work is typed by what it is, not by a word in its title: a
+    yearbook of a 皮書 series (…發展報告, 黃皮書--…報告) edited for a press is a book."""
     if entry_type == "article" and is_newspaper(fields):
         fields["entrysubtype"] = "newspaper"
-    if entry_type == "book" and "報告" in fields.get("title", ""):
+    if entry_type == "book" and is_report(fields):
         return "techreport"
     return entry_type
+
+
+PUBLISHING_HOUSE = re.compile(r"出版社|出版公司|出版有限公司|書局|印書館|文化事業")
+
+
+def is_report(fields: dict[str, str]) -> bool:
+    """A report: titled as one, issued by its own body (國防部), neither a 皮書 yearbook nor
+    a book a press published."""
+    title = fields.get("title", "")
+    if "報告" not in title or "皮書" in title:
+        return False
+    return not PUBLISHING_HOUSE.search(fields.get("publisher", ""))
 
 
 def is_newspaper(fields: dict[str, str]) -> bool:

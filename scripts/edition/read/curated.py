@@ -68,6 +68,7 @@ class Curated:
     figures: dict[str, Figure]
     citation_overrides: dict = field(default_factory=dict)  # note number (str) -> override
     citation_pinyin: dict = field(default_factory=dict)  # syllable -> its characters
+    renamed_keys: dict = field(default_factory=dict)  # old BibTeX key -> its current key
 
 
 def id_order(item_id: str) -> tuple[int, int]:
@@ -196,6 +197,17 @@ def load_citation_data(directory: Path) -> tuple[dict, dict]:
     return overrides, pinyin
 
 
+def load_renamed_keys(path: Path) -> dict[str, str]:
+    """Old reference keys → current keys (old links still reach their entry)."""
+    if not path.exists():
+        return {}
+    renamed = read_toml(path)
+    for old, new in renamed.items():
+        if not isinstance(new, str):
+            raise DataError(relative(path), f"key {old}", "the current key as a string", repr(new)[:40])
+    return renamed
+
+
 def load_metadata(path: Path) -> dict:
     metadata = read_toml(path)
     require(metadata, METADATA_KEYS, path)
@@ -213,6 +225,7 @@ def load_curated(source_dir: Path) -> Curated:
     return Curated(
         citation_overrides=overrides,
         citation_pinyin=pinyin,
+        renamed_keys=load_renamed_keys(source_dir / "citations" / "renamed-keys.toml"),
         metadata=metadata,
         tables=dict(sorted(tables.items(), key=lambda kv: id_order(kv[0]))),
         figures=dict(sorted(figures.items(), key=lambda kv: id_order(kv[0]))),

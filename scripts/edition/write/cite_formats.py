@@ -77,7 +77,11 @@ def bibtex(metadata: dict, work: CitablePart) -> str:
         "note": "題名為編者擬定；作者不詳" if not f["author"] else "",
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
-    return f"@mastersthesis{{{work.key},\n{body}\n}}\n"
+    return f"{BIBTEX_SCRIPT}\n@mastersthesis{{{work.key},\n{body}\n}}\n"
+
+
+# Outside an entry a line is a comment to BibTeX readers; the Simplified build rewrites it.
+BIBTEX_SCRIPT = "% Script: Traditional Chinese (zh-Hant), as the thesis is written."
 
 
 def ris(metadata: dict, work: CitablePart) -> str:
