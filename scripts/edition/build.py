@@ -20,7 +20,9 @@ from .passes.links import link
 from .passes.notes import parse_notes, resolve_markers
 from .passes.reflow import reflow
 from .passes.structure import attach, build_documents
+from .passes.slips import place_slips
 from .read.curated import load_curated, verify_against_source
+from .read.slips import load_slip_entries, verify_slips
 from .read.source import read_source
 from .script.search_forms import script_map_js
 from .write.bibliography import render_bibliography
@@ -33,6 +35,7 @@ def convert(root: Path) -> Edition:
     source = read_source(root / "source" / "thesis.txt")
     curated = load_curated(root / "source")
     verify_against_source(curated, source)
+    slip_entries = load_slip_entries(root / "source" / "slips.toml")
     layout = assign_roles(source, curated)
     notes = parse_notes(source, layout, curated.metadata["thesis"]["notes"])
     markers = resolve_markers(source, layout, notes)
@@ -40,9 +43,12 @@ def convert(root: Path) -> Edition:
     documents = build_documents(blocks)
     attach(documents, notes, curated)
     link(documents)
+    # checked against the source only now, so that a broken source is named for what broke it
+    slips = verify_slips(slip_entries, source)
+    slip_places = place_slips(documents, slips, source, layout, markers)
     citations = parse_citations({number: note.text for number, note in notes.items()},
                                 curated.citation_overrides, curated.citation_pinyin)
-    return Edition(source, curated, layout, notes, documents, citations)
+    return Edition(source, curated, layout, notes, documents, citations, slips, slip_places)
 
 
 def generated_files(edition: Edition) -> dict[str, str]:
