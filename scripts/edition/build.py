@@ -27,6 +27,7 @@ from .read.source import read_source
 from .script.search_forms import script_map_js
 from .write.bibliography import render_bibliography
 from .write.cite_formats import DOWNLOADS, citation_cff
+from .write.errata import render_errata
 from .write.markdown import render_document
 from .write.report import render_home, render_line_roles, render_list_of_figures, render_list_of_tables, render_report
 
@@ -68,6 +69,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files["CITATION.cff"] = citation_cff(metadata, works["thesis"])
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)
+    files["docs/errata.md"] = render_errata(edition)
     files["docs/tables.md"] = render_list_of_tables(edition)
     files["docs/figures.md"] = render_list_of_figures(edition)
     files["docs/data/line-roles.tsv"] = render_line_roles(edition)

@@ -63,7 +63,11 @@ def mark(inlines: list[Inline], slip: Slip, k: int, where: str) -> tuple[list[In
                         "an entry within one run of text (not across a note marker, page start or link)", slip.sic)
     run, first, last = inlines[index], covered[0][1], covered[-1][1] + 1
     pieces = [run[:first], as_inline(slip, run[first:last]), run[last:]]
-    context = text[max(0, start - CONTEXT):start] + "【" + target + "】" + text[start + len(target):][:CONTEXT]
+    full, before = "".join(words(i) for i in inlines), [0]
+    for item in inlines:
+        before.append(before[-1] + len(words(item)))
+    begin, end = before[index] + first, before[index] + last
+    context = full[max(0, begin - CONTEXT):begin].lstrip() + "【" + full[begin:end] + "】" + full[end:end + CONTEXT].rstrip()
     return inlines[:index] + [p for p in pieces if p != ""] + inlines[index + 1:], context
 
 
