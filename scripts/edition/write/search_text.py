@@ -23,7 +23,7 @@ BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption
           "dt", "dd", "blockquote", "div", "tr", "ul", "ol", "table", "figure", "details", "section", "br", "hr"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "embed"}
 SPACES = re.compile(r"\s+")
-READING_CONTEXT = 6  # characters either side of a slip in its reading line
+READING_CONTEXT = 4  # characters either side of a slip in its reading line
 
 
 def _skipped(tag: str, attrs: dict[str, str]) -> bool:
@@ -72,7 +72,7 @@ class _Reader(HTMLParser):
             return
         self.in_article += 1
         ident = attrs.get("id") or ""
-        if ident and not self.skipping:
+        if ident and not self.skipping and not ident.startswith("slip-"):  # a slip links by its passage
             self._target(ident)
         skipped = _skipped(tag, attrs)
         if tag == "span" and "sic" in classes and attrs.get("data-corr") and not self.skipping:
