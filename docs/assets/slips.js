@@ -77,9 +77,9 @@
   var list = document.createElement("a");
   list.className = "slips-switch__list";
   list.textContent = LABEL.list;
-  var home = document.querySelector("a.md-header__button.md-logo");
-  list.href = (home ? home.getAttribute("href").replace(/index\.html$/, "").replace(/\/?$/, "/") : "../")
-    + "errata/" + (location.protocol === "file:" ? "index.html" : "");
+  // the list's own link in the navigation: right for the hosted site and for file:// alike
+  var listed = document.querySelector('.md-nav a[href$="errata/"], .md-nav a[href$="errata.html"]');
+  list.href = listed ? listed.href : "../errata/";
   bar.appendChild(button);
   bar.appendChild(list);
   var article = document.querySelector("article.md-content__inner");

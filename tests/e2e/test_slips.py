@@ -264,3 +264,16 @@ def test_citer_quotes_the_author_text_with_sic(page, base_url, reading):
     page.locator(".passage-popover__cite").click()
     text = page.evaluate("window.copied")[0]
     assert text.startswith("「一個不容小靦〔sic〕的力量」"), text[:40]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script, query", [("zh-Hant", "不容小覷"), ("zh-Hant", "不容小靦"), ("zh-Hans", "备受瞩目"),
+                                           ("zh-Hans", "備受囑目")])
+def test_search_box_finds_the_passage_by_either_form(page, base_url, script, query):
+    from search_probe import listed_pages, open_search, results, type_query
+
+    page.goto(base_url + script + "/")
+    open_search(page)
+    type_query(page, query)
+    items = results(page, everything=True)
+    assert "chapter-6/" in listed_pages(items, base_url)

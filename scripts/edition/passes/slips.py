@@ -26,12 +26,13 @@ def as_inline(slip: Slip, text: str) -> Sic:
     return Sic(text, slip.corr, slip.kind, slip.cert, slip.reason, slip.id, slip.kind_label, slip.cert_label)
 
 
-def occurrences_before(slip: Slip, lines: list[int], line_text) -> int:
-    """How many times the slip's characters stand in `lines` before the slip (0-based k)."""
+def occurrences_before(slip: Slip, lines: list[int], line_text, column: int | None = None) -> int:
+    """How many times the slip's characters stand in `lines` before the slip (0-based k);
+    `column` is the slip's column in line_text's text (the markers' digits taken out)."""
     stream = ""
     for number in lines:
         if number == slip.line:
-            stream += visible(line_text(number)[:slip.column])
+            stream += visible(line_text(number)[:slip.column if column is None else column])
             break
         stream += visible(line_text(number))
     target, count, start = visible(slip.sic), 0, stream.find(visible(slip.sic))
@@ -84,13 +85,17 @@ def place_slips(documents: list[Document], slips: list[Slip], source: Source, la
     def raw_text(number: int) -> str:
         return source.line(number).text
 
+    def body_column(slip: Slip) -> int:
+        """The slip's column once the markers' digits before it are taken out."""
+        return slip.column - sum(m.length for m in markers_by_line.get(slip.line, []) if m.column < slip.column)
+
     places: dict[str, SlipPlace] = {}
     for slip in slips:
         printed = layout.page_of(slip.line).printed
         role = layout.roles.get(slip.line)
         placed = None
         for document in documents:
-            placed = (place_in_blocks(document, slip, body_text, printed) if role is Role.BODY
+            placed = (place_in_blocks(document, slip, body_text, body_column(slip), printed) if role is Role.BODY
                       else place_in_notes(document, slip, raw_text, printed) if role is Role.NOTE
                       else place_in_curated(document, slip, raw_text, printed))
             if placed:
@@ -102,10 +107,10 @@ def place_slips(documents: list[Document], slips: list[Slip], source: Source, la
     return places
 
 
-def place_in_blocks(document: Document, slip: Slip, line_text, printed: int) -> SlipPlace | None:
+def place_in_blocks(document: Document, slip: Slip, line_text, column: int, printed: int) -> SlipPlace | None:
     for index, block in enumerate(document.blocks):
         if slip.line in block.lines:
-            k = occurrences_before(slip, block.lines, line_text)
+            k = occurrences_before(slip, block.lines, line_text, column)
             block.inlines, context = mark(block.inlines, slip, k, "paragraph")
             return SlipPlace(document.slug, index, block.ref if block.ref and block.level else "", printed, context)
     return None
@@ -121,24 +126,35 @@ def place_in_notes(document: Document, slip: Slip, line_text, printed: int) -> S
 
 
 def place_in_curated(document: Document, slip: Slip, line_text, printed: int) -> SlipPlace | None:
-    """A table cell or caption, a figure caption: marked on the document's curated inlines."""
+    """A table cell, caption or source note, a figure caption or note: marked on the document's
+    curated inlines, the k-th occurrence counted in the record's lines and then in its texts."""
     for table in document.tables.values():
         if slip.line == table.caption_line:
             return mark_curated(document, f"{table.anchor}/caption", table.caption, slip, 0, table.anchor, printed)
         if table.claims(slip.line):
             lines = [n for n in range(table.first_line, table.last_line + 1) if table.claims(n)]
-            k = occurrences_before(slip, lines, line_text)
-            for r, row in enumerate(table.rows):
-                for c, cell in enumerate(row):
-                    found = visible(cell).count(visible(slip.sic))
-                    if k < found:
-                        return mark_curated(document, f"{table.anchor}/cell-{r}-{c}", cell, slip, k, table.anchor, printed)
-                    k -= found
-            raise DataError(FILE, f"{slip.id} (line {slip.line})", f"{slip.sic!r} in a cell of table {table.id}")
+            texts = [(f"{table.anchor}/cell-{r}-{c}", cell) for r, row in enumerate(table.rows) for c, cell in enumerate(row)]
+            return mark_kth(document, texts + [(f"{table.anchor}/note", table.note)], slip, lines, line_text,
+                            table.anchor, printed, f"a cell or the note of table {table.id}")
     for figure in document.figures.values():
         if slip.line == figure.caption_line:
             return mark_curated(document, f"{figure.anchor}/caption", figure.caption, slip, 0, figure.anchor, printed)
+        first, last = figure.note_lines
+        if first <= slip.line <= last:
+            return mark_kth(document, [(f"{figure.anchor}/note", figure.note)], slip, list(range(first, last + 1)),
+                            line_text, figure.anchor, printed, f"the note of figure {figure.id}")
     return None
+
+
+def mark_kth(document: Document, texts: list[tuple[str, str]], slip: Slip, lines: list[int], line_text,
+             anchor: str, printed: int, where: str) -> SlipPlace:
+    k = occurrences_before(slip, lines, line_text)
+    for key, text in texts:
+        found = visible(text).count(visible(slip.sic))
+        if k < found:
+            return mark_curated(document, key, text, slip, k, anchor, printed)
+        k -= found
+    raise DataError(FILE, f"{slip.id} (line {slip.line})", f"{slip.sic!r} in {where}")
 
 
 def mark_curated(document: Document, key: str, text: str, slip: Slip, k: int, anchor: str, printed: int) -> SlipPlace:

@@ -131,7 +131,7 @@ def render_table(table: Table, document: Document | None = None) -> str:
         f'<figure class="edition-table" id="{table.anchor}" data-source-lines="{table.first_line}-{table.last_line}">\n'
         f'<figcaption>{curated_html(document, f"{table.anchor}/caption", table.caption)}</figcaption>\n'
         f'<div class="table-scroll"><table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table></div>\n'
-        f'<p class="source-note">{escape_html(table.note)}</p>\n'
+        f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
         f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。</p>\n'
         "</figure>"
     )
@@ -158,7 +158,7 @@ def render_figure(figure: Figure, document: Document | None = None) -> str:
     return (
         f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'
         f"<figcaption>{curated_html(document, f'{figure.anchor}/caption', figure.caption)}<br>"
-        f'<span class="source-note">{escape_html(figure.note)}</span></figcaption>\n</figure>'
+        f'<span class="source-note">{curated_html(document, f"{figure.anchor}/note", figure.note)}</span></figcaption>\n</figure>'
     )
 
 
