@@ -48,9 +48,19 @@ def mark_slips(root: ET.Element) -> int:
             added.text = f"（校讀：{reading}）"
             note.append(added)
             continue
-        foot = ET.Element("span", {"class": "slip-cell" if cell is not None else "slip-note",
-                                   "data-mark": LETTERS[index % len(LETTERS)]})
+        letter = LETTERS[index % len(LETTERS)]
+        foot = ET.Element("span", {"class": "slip-cell" if cell is not None else "slip-note", "data-mark": letter})
         foot.text = f"〔{mark.get('data-corr')}〕" if cell is not None else reading
+        heading = inside(mark, lambda n: n.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+        if heading is not None:
+            # the heading's text is also the contents' and the bookmarks': the letter is drawn
+            # by CSS on the mark, and the foot line floats from just after the heading
+            mark.set("data-mark", letter)
+            mark.set("class", "sic sic-called")
+            foot.set("class", "slip-note slip-note--uncalled")
+            holder = parents[heading]
+            holder.insert(list(holder).index(heading) + 1, foot)
+            continue
         foot.tail, mark.tail = mark.tail, None
         parent = parents[mark]
         parent.insert(list(parent).index(mark) + 1, foot)

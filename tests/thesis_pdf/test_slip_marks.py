@@ -64,3 +64,15 @@ def test_the_numbered_note_keeps_its_number_and_carries_its_slip_reading(pdf_tex
     assert note.startswith("1.")
     assert "（校讀：編篡→編纂" in squeezed(pdf_text)
     assert "〔宏觀〕" in squeezed(pdf_text)  # a table cell keeps its reading beside it
+
+
+def test_a_slip_in_a_heading_leaves_the_heading_text_for_the_contents():
+    root = tinyhtml5.parse('<div><section id="appendix-2"><h2 id="article-16">第十六條 通過決議'
+                           + SIC.format(sic="程式", corr="程序") + "</h2><p>正文。</p></section></div>",
+                           namespace_html_elements=False)
+    holder = next(d for d in root.iter("div") if d.find("section") is not None)
+    assert mark_slips(holder) == 1
+    heading = holder.find(".//h2")
+    assert "".join(heading.itertext()) == "第十六條 通過決議程式"  # what the contents and bookmarks read
+    foot = next(s for s in holder.iter("span") if "slip-note" in (s.get("class") or ""))
+    assert foot.text.startswith("程式 → 程序") and heading.find(".//span").get("data-mark") == "a"
