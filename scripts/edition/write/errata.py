@@ -37,7 +37,7 @@ def slip_counts(edition: Edition) -> str:
     total = "| 合計 | " + " | ".join(str(sum(counts[k, cert] for k in KINDS)) for cert in CERTAINTIES) + \
         f" | {len(edition.slips)} |"
     return (f"作者筆誤（別字、衍字、脫字、轉換誤詞、名稱誤植）共 {len(edition.slips)} 處，據 `source/slips.toml` "
-            "逐處標示：正文保留原文，滑鼠移入、聚焦或點按即見校讀；頁首「原文 ⇄ 校讀」可切換。"
+            "逐處標示：正文保留原文，指向、聚焦或點按即見校讀；頁首「原文 ⇄ 校讀」可切換。"
             "逐條清單見[勘誤表](errata.md)。\n\n" + "\n".join([header, *rows, total]))
 
 
@@ -59,7 +59,7 @@ title: 勘誤表
 # 勘誤表
 
 原書作者的筆誤，逐處列出（同一筆誤重出者，每處一條）。本版正文一律保留原文，不逕改；每處以虛線底標示，
-滑鼠移入、聚焦或點按即見校讀、類別與確定度，各章頁首「原文 ⇄ 校讀」可將校讀顯示於原處。
+指向、聚焦或點按即見校讀、類別與確定度，各章頁首「原文 ⇄ 校讀」可將校讀顯示於原處。
 「頁」為原書頁碼；「上下文」中【】內為原文。確定度：確定（high）為文意與用字皆無疑者，可能（medium）為須斟酌者。
 資料見 `source/slips.toml`；兩岸異體（台/臺、裡/裏等）、用詞習慣、作者前後一致的譯名與標點不列。
 
