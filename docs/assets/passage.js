@@ -107,9 +107,25 @@
     };
   }
 
+  // The author's text as selected, with 〔sic〕 after each slip it touches (span.sic).
+  function quotedText(range) {
+    var fragment = range.cloneContents();
+    fragment.querySelectorAll(".sic").forEach(function (mark) {
+      if (mark.dataset.sic) mark.textContent = mark.dataset.sic;  // shown as 校讀: quote the author
+      mark.after("〔sic〕");
+    });
+    var text = fragment.textContent.trim();
+    var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
+    var inside = start && start.closest(".sic");
+    if (inside && inside === (end && end.closest(".sic"))) {  // within one slip
+      text = (inside.dataset.sic || text) + "〔sic〕";
+    }
+    return text;
+  }
+
   function quotation(range) {
     var where = describe(range);
-    return "「" + range.toString().trim() + "」\n\n"
+    return "「" + quotedText(range) + "」\n\n"
       + words.labelGbt + where.gbt + "\n"
       + words.labelApa + where.apa + "\n"
       + words.labelUrl + where.url + "\n";

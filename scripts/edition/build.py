@@ -20,11 +20,14 @@ from .passes.links import link
 from .passes.notes import parse_notes, resolve_markers
 from .passes.reflow import reflow
 from .passes.structure import attach, build_documents
+from .passes.slips import place_slips
 from .read.curated import load_curated, verify_against_source
+from .read.slips import load_slip_entries, verify_slips
 from .read.source import read_source
 from .script.search_forms import script_map_js
 from .write.bibliography import render_bibliography
 from .write.cite_formats import DOWNLOADS, citation_cff
+from .write.errata import render_errata
 from .write.markdown import render_document
 from .write.plain_text import render_plain_texts
 from .write.tei import render_tei
@@ -35,6 +38,7 @@ def convert(root: Path) -> Edition:
     source = read_source(root / "source" / "thesis.txt")
     curated = load_curated(root / "source")
     verify_against_source(curated, source)
+    slip_entries = load_slip_entries(root / "source" / "slips.toml")
     layout = assign_roles(source, curated)
     notes = parse_notes(source, layout, curated.metadata["thesis"]["notes"])
     markers = resolve_markers(source, layout, notes)
@@ -42,9 +46,12 @@ def convert(root: Path) -> Edition:
     documents = build_documents(blocks)
     attach(documents, notes, curated)
     link(documents)
+    # checked against the source only now, so that a broken source is named for what broke it
+    slips = verify_slips(slip_entries, source)
+    slip_places = place_slips(documents, slips, source, layout, markers)
     citations = parse_citations({number: note.text for number, note in notes.items()},
                                 curated.citation_overrides, curated.citation_pinyin)
-    return Edition(source, curated, layout, notes, documents, citations)
+    return Edition(source, curated, layout, notes, documents, citations, slips, slip_places)
 
 
 def generated_files(edition: Edition) -> dict[str, str]:
@@ -64,6 +71,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files["CITATION.cff"] = citation_cff(metadata, works["thesis"])
     files["docs/index.md"] = render_home(edition)
     files["docs/edition-report.md"] = render_report(edition)
+    files["docs/errata.md"] = render_errata(edition)
     files["docs/tables.md"] = render_list_of_tables(edition)
     files["docs/figures.md"] = render_list_of_figures(edition)
     files["docs/data/line-roles.tsv"] = render_line_roles(edition)

@@ -14,7 +14,19 @@ if TYPE_CHECKING:
     from .passes.headings import HeadingLine
     from .passes.layout import Layout
     from .read.curated import Curated, Figure, Table
+    from .read.slips import Slip
     from .read.source import Source
+
+
+@dataclass(frozen=True)
+class SlipPlace:
+    """Where a slip stands on the site (slips pass): page, nearest anchor, printed page, context."""
+
+    document: str  # slug
+    block: int  # index of the block in its document, or -1 (a note, a table)
+    anchor: str  # "fn:169", "table-3-1"; "" for a block (its passage id is the writer's)
+    printed: int
+    context: str  # a few characters either side, the slip in the middle
 
 
 @dataclass(frozen=True)
@@ -53,9 +65,26 @@ class CrossRef:
     caption: str  # "表 2-1 中亞五國簡介", shown on hover
 
 
+@dataclass(frozen=True)
+class Sic:
+    """One of the author's slips (slips pass): the characters as written, and the likely reading.
+
+    A writer shows `text` (the author's) first; TEI writes <choice><sic>text</sic>
+    <corr cert="…">corr</corr></choice>, with `kind` and `reason` from source/slips.toml."""
+
+    text: str  # as written (NFC)
+    corr: str  # the likely reading
+    kind: str  # homophone | lookalike | extra | missing | converter | name
+    cert: str  # high | medium
+    reason: str
+    id: str  # "slip-12": the entry's place in thesis order, the same in both scripts
+    kind_label: str = ""  # 同音別字 …
+    cert_label: str = ""  # 確定 | 可能
+
+
 # Text, then what the passes put into it: reflow the note references and page starts,
-# structure the line breaks, links the URLs and cross-references.
-Inline = str | NoteRef | PageStart | LineBreak | Link | CrossRef
+# structure the line breaks, links the URLs and cross-references, slips the author's slips.
+Inline = str | NoteRef | PageStart | LineBreak | Link | CrossRef | Sic
 
 
 def words(inline: Inline) -> str:
@@ -64,7 +93,7 @@ def words(inline: Inline) -> str:
         return inline
     if isinstance(inline, Link):
         return inline.url
-    if isinstance(inline, CrossRef):
+    if isinstance(inline, (CrossRef, Sic)):
         return inline.text
     return ""
 
@@ -128,6 +157,9 @@ class Document:
     notes: list[Note] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    # curated text the slips pass marked, as inlines: "table-3-1/cell-2-1", "table-3-1/caption",
+    # "figure-2-4/caption" → inlines (a writer falls back to the curated string)
+    curated_inlines: dict[str, list[Inline]] = field(default_factory=dict)
 
     def note_numbers(self) -> list[int]:
         return [i.number for b in self.blocks for i in b.inlines if isinstance(i, NoteRef)]
@@ -156,6 +188,8 @@ class Edition:
     notes: dict[int, Note]
     documents: list[Document]
     citations: Citations
+    slips: list[Slip] = field(default_factory=list)  # source/slips.toml, placed, in thesis order
+    slip_places: dict[str, SlipPlace] = field(default_factory=dict)  # slip id → where it was placed
 
     def note_texts(self) -> dict[int, str]:
         """Each note's text by number, as the citation parser reads them."""

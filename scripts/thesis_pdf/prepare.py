@@ -19,10 +19,12 @@ import tinyhtml5
 
 from edition.write.cite_formats import thesis_title
 
+from .slip_marks import mark_slips
+
 FRONT = ("abstract", "abstract-en")
 LISTS = ("tables", "figures")  # the site's lists of tables and figures, given PDF page numbers
 MAIN_PREFIXES = ("chapter-", "appendix-")  # their sections are listed in the contents
-BACK = ("bibliography", "edition-report")
+BACK = ("bibliography", "errata", "edition-report")
 WIDGETS = {  # (tag, class) of what only a web page needs
     ("details", "quote"),  # citation box with copy buttons and downloads
     ("a", "headerlink"),
@@ -321,6 +323,7 @@ def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
     holder = element("div")  # the sections, while notes, labels and links are reworked
     holder.extend(sections.values())
     move_notes_to_markers(holder, turn_page_for)
+    mark_slips(holder)  # after the notes are moved: a slip in a note is known by its span.note
     label_page_starts(holder)
     repair_links(holder)
     for key in LISTS:

@@ -16,6 +16,8 @@ PAGES = {
     "list of tables": "tables/",
     "list of figures": "figures/",
     "report": "edition-report/",
+    "chapter with the author's slips": "chapter-6/",
+    "list of slips": "errata/",
 }
 SEVERE = {"serious", "critical"}
 
@@ -41,4 +43,15 @@ def test_no_serious_violation_with_search_open(page, base_url, script):
     page.wait_for_function("() => document.getElementById('__search').checked"
                            " && document.activeElement && document.activeElement.matches('.md-search__input')")
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")  # named in the page, not by a script
+    assert not severe_violations(page)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+def test_no_serious_violation_with_a_slip_explained_and_the_readings_shown(page, base_url, script, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + f"{script}/chapter-6/", wait_until="networkidle")
+    page.locator(".slips-switch__button").click()
+    page.locator("article .sic").first.focus()
+    page.locator("#sic-tip").wait_for(state="visible")
     assert not severe_violations(page)

@@ -101,3 +101,18 @@ def test_offline_edition_navigates_switches_and_searches(reader, offline_folder)
     page.wait_for_url(target, wait_until="commit")
     page.wait_for_load_state()
     assert "乌兹别克" in page.locator("article").inner_text()
+
+
+@pytest.mark.browser
+def test_offline_slips_switch_is_remembered_and_links_to_the_list(reader, offline_folder):
+    page = reader
+    page.goto((offline_folder / "zh-Hans" / "chapter-6.html").as_uri())
+    mark = page.locator("article .sic").first
+    assert mark.inner_text() == "小腼"  # the author's characters, converted, by default
+    page.locator(".slips-switch__button").click()
+    assert mark.inner_text() == "小觑"
+    page.reload()
+    assert page.locator("article .sic").first.inner_text() == "小觑"  # remembered from file:// too
+    page.locator(".slips-switch__list").click()
+    page.wait_for_url(re.compile(r".*/zh-Hans/errata\.html$"))
+    assert "勘误表" in page.locator("h1").inner_text()

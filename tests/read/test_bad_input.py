@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 
 import pytest
 
@@ -240,3 +241,75 @@ def test_stale_generated_file_is_removed(copy, capsys):
     assert not (copy / "docs" / "cite" / "chapter-7.bib").exists()
     assert (copy / "docs" / "chapter-6.md").exists()
     assert "removed stale docs/chapter-7.md" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- the author's slips (source/slips.toml)
+
+
+def added(root) -> int:
+    """The number the next added entry has in the file."""
+    return (root / "source" / "slips.toml").read_text(encoding="utf-8").count("[[slip]]") + 1
+
+
+def add_slip(root, **entry):
+    values = {"kind": "lookalike", "cert": "high", "reason": "測試", **entry}
+    body = "".join(f"{k} = {v!r}\n" if isinstance(v, int) else f'{k} = "{v}"\n' for k, v in values.items())
+    with (root / "source" / "slips.toml").open("a", encoding="utf-8") as out:
+        out.write("\n[[slip]]\n" + body)
+
+
+def test_slip_no_longer_in_a_changed_source(copy, capsys):
+    lines = thesis_lines(copy)
+    number = next(i for i, line in enumerate(lines, start=1) if "不容小靦" in unicodedata.normalize("NFC", line))
+    replace_line(copy, number, unicodedata.normalize("NFC", lines[number - 1]).replace("小靦", "小覷"))
+    message = refused(copy, capsys)
+    assert message.startswith("error: source/slips.toml, slip ")
+    assert f"(line {number}): expected '小靦' on that line" in message
+
+
+def test_slip_with_an_unknown_kind(copy, capsys):
+    n = added(copy)
+    add_slip(copy, line=8558, sic="局中", corr="局終", kind="typo")
+    assert f"source/slips.toml, key slip {n}.kind: expected one of homophone | lookalike" in refused(copy, capsys)
+
+
+def test_slip_with_an_unknown_certainty(copy, capsys):
+    n = added(copy)
+    add_slip(copy, line=8558, sic="局中", corr="局終", cert="low")
+    assert f"key slip {n}.cert: expected one of high | medium, found 'low'" in refused(copy, capsys)
+
+
+def test_slip_without_its_reading(copy, capsys):
+    n = added(copy)
+    add_slip(copy, line=8558, sic="局中", corr="局終")
+    path = copy / "source" / "slips.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('corr = "局終"\n', ""), encoding="utf-8")
+    assert f"source/slips.toml, key slip {n}.corr: expected a value for slip {n}.corr" in refused(copy, capsys)
+
+
+def test_slip_ambiguous_on_its_line_needs_an_occurrence(copy, capsys):
+    lines = thesis_lines(copy)
+    number = next(i for i, line in enumerate(lines, start=1) if line.count("中亞") > 1)
+    add_slip(copy, line=number, sic="中亞", corr="中鴉")
+    assert f"(line {number}): expected an occurrence key: '中亞' stands more than once" in refused(copy, capsys)
+
+
+def test_slip_occurrence_beyond_what_the_line_holds(copy, capsys):
+    add_slip(copy, line=8558, sic="局中", corr="局終", occurrence=2)
+    assert "(line 8558): expected '局中' on that line 2 times (it stands 1 times)" in refused(copy, capsys)
+
+
+def test_slip_over_a_note_marker(copy, capsys):
+    number = line_starting(thesis_lines(copy), "非常重要的。47中亞")
+    add_slip(copy, line=number, sic="。47中", corr="。中")
+    assert "expected an entry clear of note marker 47, found '。47中'" in refused(copy, capsys)
+
+
+def test_two_slips_overlapping(copy, capsys):
+    add_slip(copy, line=8558, sic="小靦的", corr="小覷的")
+    assert "source/slips.toml, line 8558: expected entries that do not overlap" in refused(copy, capsys)
+
+
+def test_slip_on_a_line_that_is_not_there(copy, capsys):
+    add_slip(copy, line=99999, sic="局中", corr="局終")
+    assert "(line 99999): expected a line of source/thesis.txt, found 'only " in refused(copy, capsys)

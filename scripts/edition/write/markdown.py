@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart
+from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart, Sic
 from ..passes.links import split_urls
 from ..read.curated import Figure, Table
 from .cite_formats import cite_block, passage_cite_data
@@ -54,6 +54,18 @@ def cross_ref(item: CrossRef, slug: str) -> str:
     return f'[{escape_text(item.text)}]({href} "{caption}")' if caption else f"[{escape_text(item.text)}]({href})"
 
 
+def sic_note(item: Sic) -> str:
+    """What hover, focus, tap and assistive technology give: both forms, kind, certainty, reason."""
+    return f"原文作「{item.text}」，校讀作「{item.corr}」（{item.kind_label}，{item.cert_label}）：{item.reason}"
+
+
+def sic_span(item: Sic, inner: str) -> str:
+    """The author's characters (`inner`, already escaped) in a focusable mark; the reading in data-corr."""
+    attrs = {"class": "sic", "id": item.id, "data-corr": item.corr, "data-kind": item.kind, "data-cert": item.cert,
+             "aria-label": sic_note(item), "role": "button", "tabindex": "0"}
+    return "<span " + " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items()) + f">{inner}</span>"
+
+
 def render_inlines(inlines: list[Inline], slug: str = "") -> str:
     out = []
     for item in inlines:
@@ -67,9 +79,32 @@ def render_inlines(inlines: list[Inline], slug: str = "") -> str:
             out.append(f"<{item.url}>")
         elif isinstance(item, CrossRef):
             out.append(cross_ref(item, slug))
-        else:
+        elif isinstance(item, Sic):
+            out.append(sic_span(item, escape_text(item.text)))
+        elif isinstance(item, str):
             out.append(escape_text(item))
+        else:
+            raise TypeError(f"the Markdown writer cannot write an inline of kind {type(item).__name__}")
     return "".join(out)
+
+
+def render_html_inlines(inlines: list[Inline]) -> str:
+    """Curated text (table cells, captions) inside raw HTML, where Markdown is not read."""
+    out = []
+    for item in inlines:
+        if isinstance(item, Sic):
+            out.append(sic_span(item, html.escape(item.text, quote=False)))
+        elif isinstance(item, str):
+            out.append(escape_html(item))
+        else:
+            raise TypeError(f"curated text cannot hold an inline of kind {type(item).__name__}")
+    return "".join(out)
+
+
+def curated_html(document: Document | None, key: str, text: str) -> str:
+    """A cell or caption as the slips pass marked it, else the curated string."""
+    inlines = document.curated_inlines.get(key) if document else None
+    return render_html_inlines(inlines) if inlines else escape_html(text)
 
 
 def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
@@ -83,25 +118,26 @@ def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
     return pages, inlines
 
 
-def render_table(table: Table) -> str:
+def render_table(table: Table, document: Document | None = None) -> str:
     rows = []
     for index, row in enumerate(table.rows):
         tag = "th" if index < table.header_rows else "td"
-        cells = "".join(f"<{tag}>{escape_html(cell)}</{tag}>" for cell in row)
+        cells = "".join(f"<{tag}>{curated_html(document, f'{table.anchor}/cell-{index}-{c}', cell)}</{tag}>"
+                        for c, cell in enumerate(row))
         rows.append(f"<tr>{cells}</tr>")
     head = "".join(rows[: table.header_rows])
     body = "".join(rows[table.header_rows:])
     return (
         f'<figure class="edition-table" id="{table.anchor}" data-source-lines="{table.first_line}-{table.last_line}">\n'
-        f'<figcaption>{escape_html(table.caption)}</figcaption>\n'
+        f'<figcaption>{curated_html(document, f"{table.anchor}/caption", table.caption)}</figcaption>\n'
         f'<div class="table-scroll"><table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table></div>\n'
-        f'<p class="source-note">{escape_html(table.note)}</p>\n'
+        f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
         f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。</p>\n'
         "</figure>"
     )
 
 
-def render_figure(figure: Figure) -> str:
+def render_figure(figure: Figure, document: Document | None = None) -> str:
     if figure.kind == "map":
         body = (
             '<div class="figure-missing"><p>【編者按】原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。'
@@ -121,8 +157,8 @@ def render_figure(figure: Figure) -> str:
         )
     return (
         f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'
-        f"<figcaption>{escape_html(figure.caption)}<br>"
-        f'<span class="source-note">{escape_html(figure.note)}</span></figcaption>\n</figure>'
+        f"<figcaption>{curated_html(document, f'{figure.anchor}/caption', figure.caption)}<br>"
+        f'<span class="source-note">{curated_html(document, f"{figure.anchor}/note", figure.note)}</span></figcaption>\n</figure>'
     )
 
 
@@ -134,9 +170,9 @@ def render_block(block: Block, document: Document | None = None) -> str:
         anchor = f" {{#{block.ref}}}" if block.ref else ""
         return before + "#" * block.level + " " + render_inlines(inlines, slug) + anchor
     if block.kind == Kind.TABLE:
-        return before + render_table(document.tables[block.ref])
+        return before + render_table(document.tables[block.ref], document)
     if block.kind == Kind.FIGURE:
-        return before + render_figure(document.figures[block.ref])
+        return before + render_figure(document.figures[block.ref], document)
     if block.kind == Kind.PART:
         return before + f'<p class="part-title">{escape_html(block.text.strip())}</p>'
     if block.kind in (Kind.LIST_ITEM, Kind.LIST_TERM):

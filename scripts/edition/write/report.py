@@ -11,6 +11,7 @@ from .bibliography_gaps import render_standard_gaps
 from ..passes.layout import Role
 from ..script.simplified import recorded_decisions, rules, summarise
 from .cite_formats import DOWNLOAD_FORMATS, cite_block, thesis_title
+from .errata import slip_counts
 
 if TYPE_CHECKING:
     from ..model import Edition
@@ -34,7 +35,7 @@ def render_home(edition: Edition) -> str:
     year = thesis["year"] or f"約 {thesis['year_circa']} 年"
     contents = "\n".join(f"- [{d.title}]({d.slug}.md)" for d in edition.documents) + (
         "\n- [參考書目](bibliography.md)（本版據註腳重建）\n- [表目錄](tables.md)\n- [圖目錄](figures.md)"
-        "\n- [校訂報告](edition-report.md)")
+        "\n- [勘誤表](errata.md)\n- [校訂報告](edition-report.md)")
     work = edition.citable()["thesis"]
     return f"""---
 title: 首頁
@@ -173,6 +174,10 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 段落 {blocks['paragraph']}、標題 {blocks['heading']}、列表項 {blocks['list-item']}、表格 {blocks['table']}、圖 {blocks['figure']}；註腳 {len(edition.notes)} 則。
 
 表與圖的清單見[表目錄](tables.md)與[圖目錄](figures.md)。
+
+## 作者筆誤
+
+{slip_counts(edition)}
 
 ## 註腳與書目
 

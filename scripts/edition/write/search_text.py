@@ -6,6 +6,10 @@ a list of marks: from this offset on, the text is of this kind (heading, body, n
 the nearest link target is this id, and it stands on this printed page.  A note is on
 the printed page of its marker.  Left out: the permalink ¶, the note markers and
 back-links (not the author's words), the citation box each chapter opens with.
+
+An author's slip (span.sic, its reading in data-corr) is indexed as written; after its
+block comes one more line, the slip's few neighbours with the reading in its place, so
+that either form finds the passage (小覷 finds 不容小靦) at the same target and page.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption
           "dt", "dd", "blockquote", "div", "tr", "ul", "ol", "table", "figure", "details", "section", "br", "hr"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "embed"}
 SPACES = re.compile(r"\s+")
+READING_CONTEXT = 4  # characters either side of a slip in its reading line
 
 
 def _skipped(tag: str, attrs: dict[str, str]) -> bool:
@@ -50,6 +55,9 @@ class _Reader(HTMLParser):
         self.note_pages: dict[str, int | None] = {}
         self.title_parts: list[str] | None = None
         self.title = ""
+        self.block_start = 0  # offset where the current block's text begins
+        self.slip_open: list[tuple[int, str]] = []  # (offset, reading) of each open span.sic
+        self.readings: list[tuple[int, int, str]] = []  # (start, end, reading) in the current block
 
     def handle_starttag(self, tag, attr_list):
         attrs = dict(attr_list)
@@ -64,9 +72,12 @@ class _Reader(HTMLParser):
             return
         self.in_article += 1
         ident = attrs.get("id") or ""
-        if ident and not self.skipping:
+        if ident and not self.skipping and not ident.startswith("slip-"):  # a slip links by its passage
             self._target(ident)
         skipped = _skipped(tag, attrs)
+        if tag == "span" and "sic" in classes and attrs.get("data-corr") and not self.skipping:
+            self.slip_open.append((self.length, attrs["data-corr"]))
+            classes = [*classes, "\0slip"]  # the stack entry that closes it
         self.stack.append((tag, classes, skipped))
         self.skipping += skipped
         if tag in BLOCKS:
@@ -86,8 +97,11 @@ class _Reader(HTMLParser):
         if not self.in_article or not self.stack:
             return
         while self.stack:  # tolerate an unclosed inline element
-            open_tag, _, skipped = self.stack.pop()
+            open_tag, open_classes, skipped = self.stack.pop()
             self.skipping -= skipped
+            if "\0slip" in open_classes and self.slip_open:
+                start, reading = self.slip_open.pop()
+                self.readings.append((start, self.length, reading))
             if open_tag == tag:
                 break
         if tag in BLOCKS:
@@ -132,6 +146,21 @@ class _Reader(HTMLParser):
                 self.length -= 1
             self.parts.append("\n")
             self.length += 1
+        if self.readings and not self.slip_open:
+            self._reading_lines()
+        self.block_start = self.length
+
+    def _reading_lines(self):
+        """After a block with slips: each slip's neighbours with its reading, a line each."""
+        block = "".join(self.parts)[self.block_start:].rstrip("\n")
+        lines = []
+        for start, end, reading in self.readings:
+            start, end = start - self.block_start, end - self.block_start
+            lines.append(block[max(0, start - READING_CONTEXT):start] + reading + block[end:end + READING_CONTEXT])
+        self.readings = []
+        text = "\n".join(line.strip() for line in lines) + "\n"
+        self.parts.append(text)
+        self.length += len(text)
 
     def _inside(self, css_class: str) -> bool:
         return any(tag == "div" and css_class in classes for tag, classes, _ in self.stack)

@@ -1,0 +1,94 @@
+// The author's slips (span.sic, the reading in data-corr): the reading, its kind and
+// certainty on hover, focus and tap; and a page switch 原文 ⇄ 校讀 that shows the readings
+// in place, remembered in the browser.  The default is always the author's text.
+(function () {
+  var marks = document.querySelectorAll("article .sic[data-corr]");
+  if (!marks.length) return;
+  var meta = document.querySelector('meta[name="edition-script"]');
+  var hans = meta && meta.content === "zh-Hans";
+  var LABEL = hans ? { author: "原文", reading: "校读", list: "勘误表", hint: "显示校读（{n} 处）" }
+                   : { author: "原文", reading: "校讀", list: "勘誤表", hint: "顯示校讀（{n} 處）" };
+  var SETTING = "edition-slips";
+
+  // One tooltip for the page, placed under the mark it describes (never clipped by a table).
+  var tip = document.createElement("div");
+  tip.className = "sic-tip";
+  tip.id = "sic-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  var shown = null;
+
+  function show(mark) {
+    shown = mark;
+    tip.textContent = mark.getAttribute("aria-label");
+    tip.hidden = false;
+    var rect = mark.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    tip.style.maxWidth = width + "px";
+    tip.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    tip.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
+    mark.setAttribute("aria-describedby", "sic-tip");
+    mark.setAttribute("aria-expanded", "true");
+  }
+  function hide() {
+    if (!shown) return;
+    shown.removeAttribute("aria-describedby");
+    shown.setAttribute("aria-expanded", "false");
+    tip.hidden = true;
+    shown = null;
+  }
+
+  marks.forEach(function (mark) {
+    mark.dataset.sic = mark.textContent;  // the author's characters, kept for the switch and the citer
+    mark.setAttribute("aria-expanded", "false");
+    mark.addEventListener("mouseenter", function () { show(mark); });
+    mark.addEventListener("mouseleave", function () { if (document.activeElement !== mark) hide(); });
+    mark.addEventListener("focus", function () { show(mark); });
+    mark.addEventListener("blur", hide);
+    mark.addEventListener("click", function () { if (shown === mark && document.activeElement !== mark) hide(); else show(mark); });
+    mark.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); shown === mark ? hide() : show(mark); }
+    });
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  document.addEventListener("click", function (event) {
+    if (shown && !(event.target.closest && event.target.closest(".sic"))) hide();
+  });
+
+  // 原文 ⇄ 校讀: the readings written in place of the author's characters (and back).
+  function apply(reading) {
+    marks.forEach(function (mark) { mark.textContent = reading ? mark.dataset.corr : mark.dataset.sic; });
+    document.documentElement.classList.toggle("slips-reading", reading);
+    button.setAttribute("aria-pressed", reading ? "true" : "false");
+  }
+  function saved() {
+    try { return localStorage.getItem(SETTING) === "reading"; } catch (e) { return false; }
+  }
+  var bar = document.createElement("div");
+  bar.className = "slips-switch";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "slips-switch__button";
+  button.title = LABEL.hint.replace("{n}", marks.length);
+  button.innerHTML = '<span class="slips-switch__author"></span> ⇄ <span class="slips-switch__reading"></span>';
+  button.querySelector(".slips-switch__author").textContent = LABEL.author;
+  button.querySelector(".slips-switch__reading").textContent = LABEL.reading;
+  var list = document.createElement("a");
+  list.className = "slips-switch__list";
+  list.textContent = LABEL.list;
+  // the list's own link in the navigation: right for the hosted site and for file:// alike
+  var listed = document.querySelector('.md-nav a[href$="errata/"], .md-nav a[href$="errata.html"]');
+  list.href = listed ? listed.href : "../errata/";
+  bar.appendChild(button);
+  bar.appendChild(list);
+  var article = document.querySelector("article.md-content__inner");
+  var heading = article && article.querySelector("h1");
+  if (heading) heading.after(bar); else if (article) article.prepend(bar);
+  button.addEventListener("click", function () {
+    var reading = button.getAttribute("aria-pressed") !== "true";
+    try { localStorage.setItem(SETTING, reading ? "reading" : "author"); } catch (e) { /* file:// or private mode */ }
+    apply(reading);
+  });
+  apply(saved());
+})();
