@@ -25,14 +25,20 @@ def reading_text(node: ET.Element) -> str:
     for child in node:
         if child.tag == f"{TEI}note":
             out.append(child.get("n") or "")
-        elif child.tag not in (f"{TEI}table", f"{TEI}figure"):
+        elif child.tag not in (f"{TEI}table", f"{TEI}figure", f"{TEI}corr"):  # a slip reads as written
             out.append(reading_text(child))
         out.append(child.tail or "")
     return "".join(out)
 
 
 def note_text(note: ET.Element) -> str:
-    return "".join(note.itertext())
+    """A note's words as written: an author's slip by its <sic>, not the edition's <corr>."""
+    out = [note.text or ""]
+    for child in note:
+        if child.tag != f"{TEI}corr":
+            out.append(note_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def by_id(root: ET.Element) -> dict[str, ET.Element]:

@@ -161,6 +161,10 @@ class Document:
     # "figure-2-4/caption" → inlines (a writer falls back to the curated string)
     curated_inlines: dict[str, list[Inline]] = field(default_factory=dict)
 
+    def curated(self, key: str, text: str) -> list[Inline]:
+        """A cell, caption or note of a table or figure: as the slips pass marked it, else the string."""
+        return self.curated_inlines.get(key) or [text]
+
     def note_numbers(self) -> list[int]:
         return [i.number for b in self.blocks for i in b.inlines if isinstance(i, NoteRef)]
 

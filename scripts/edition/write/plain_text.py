@@ -9,7 +9,7 @@ each file says what it is and how to cite it (GB/T 7714, with the printed pages)
 from __future__ import annotations
 
 from ..errors import EditionError
-from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, NoteRef, PageStart
+from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, NoteRef, PageStart, Sic
 from ..read.curated import Figure, Table
 from .cite_formats import gbt7714, thesis_title
 
@@ -30,6 +30,7 @@ INLINE_TEXT = {
     LineBreak: lambda item: "\n",
     Link: lambda item: item.url,
     CrossRef: lambda item: item.text,
+    Sic: lambda item: item.text,  # the author's text; the readings are in the TEI and the 勘誤表
 }
 
 

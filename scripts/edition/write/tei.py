@@ -21,7 +21,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from ..errors import EditionError
-from ..model import Block, CrossRef, Document, DocumentKind, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart
+from ..model import (Block, CrossRef, Document, DocumentKind, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef,
+                     PageStart, Sic)
 from ..read.curated import Figure, Table
 from .diagram import parse_flowchart
 from .passages import passage_ids
@@ -69,6 +70,13 @@ def write_note_ref(parent: ET.Element, item: NoteRef, context: TeiContext) -> No
     write_note_content(node, note, works, context)
 
 
+def write_sic(parent: ET.Element, item: Sic, context: TeiContext) -> None:
+    """An author's slip: the text as written, and the edition's likely reading beside it."""
+    choice = element(parent, "choice")
+    element(choice, "sic", item.text)
+    element(choice, "corr", item.corr, resp="#edition", cert=item.cert, type=item.kind)
+
+
 # One writer per inline kind of the model (model.Inline).  A kind added to the model
 # needs one entry here, e.g. a slip: `Sic: write_sic`, writing <choice><sic/><corr/></choice>.
 INLINE_WRITERS: dict[type, Callable[[ET.Element, object, TeiContext], None]] = {
@@ -78,6 +86,7 @@ INLINE_WRITERS: dict[type, Callable[[ET.Element, object, TeiContext], None]] = {
     Link: write_link,
     CrossRef: write_cross_ref,
     NoteRef: write_note_ref,
+    Sic: write_sic,
 }
 
 
@@ -126,16 +135,20 @@ def find_citation(text: str, title: str) -> tuple[int, int]:
     return (match.start(), len(match.group(0))) if match else (-1, 0)
 
 
-def write_table(parent: ET.Element, table: Table) -> None:
+def write_table(parent: ET.Element, table: Table, document: Document, context: TeiContext) -> None:
     node = element(parent, "table", xml_id=table.anchor, rows=str(len(table.rows)),
                    cols=str(len(table.rows[0]) if table.rows else 0))
-    element(node, "head", table.caption)
+
+    def curated(holder: ET.Element, key: str, text: str) -> None:  # with the slips marked in it
+        write_inlines(holder, document.curated(f"{table.anchor}/{key}", text), context, table.anchor)
+
+    curated(element(node, "head"), "caption", table.caption)
     for index, cells in enumerate(table.rows):
         header = index < table.header_rows
         row = element(node, "row", role="label" if header else "")
-        for cell in cells:
-            element(row, "cell", cell, role="label" if header else "")
-    element(node, "note", table.note, type="source")
+        for column, cell in enumerate(cells):
+            curated(element(row, "cell", role="label" if header else ""), f"cell-{index}-{column}", cell)
+    curated(element(node, "note", type="source"), "note", table.note)
     element(node, "note", f"本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。",
             type="editorial")
 
@@ -156,9 +169,9 @@ def write_diagram_tree(parent: ET.Element, figure: Figure) -> None:
         branch(tree, root, False)
 
 
-def write_figure(parent: ET.Element, figure: Figure) -> None:
+def write_figure(parent: ET.Element, figure: Figure, document: Document, context: TeiContext) -> None:
     node = element(parent, "figure", xml_id=figure.anchor, type=figure.kind)
-    element(node, "head", figure.caption)
+    write_inlines(element(node, "head"), document.curated(f"{figure.anchor}/caption", figure.caption), context, figure.anchor)
     desc = element(node, "figDesc")
     if figure.kind == "map":
         append_text(desc, f"原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。據正文所述：{figure.description}")
@@ -171,7 +184,8 @@ def write_figure(parent: ET.Element, figure: Figure) -> None:
             element(labels, "item", label)
     else:
         append_text(desc, f"原圖之方框文字未存於抽取文字中，本版無從重繪。{figure.description}")
-    element(node, "note", figure.note, type="source")
+    write_inlines(element(node, "note", type="source"), document.curated(f"{figure.anchor}/note", figure.note), context,
+                  figure.anchor)
 
 
 def leading_pages(block: Block) -> tuple[list[Inline], list[Inline]]:
@@ -229,9 +243,9 @@ class DivisionWriter:
         write_inlines(self.list if self.list is not None else self.current, pages, self.context, where)
         passage = self.ids.get(index, "")
         if block.kind == Kind.TABLE:
-            write_table(self.current, self.document.tables[block.ref])
+            write_table(self.current, self.document.tables[block.ref], self.document, self.context)
         elif block.kind == Kind.FIGURE:
-            write_figure(self.current, self.document.figures[block.ref])
+            write_figure(self.current, self.document.figures[block.ref], self.document, self.context)
         elif block.kind in (Kind.LIST_ITEM, Kind.LIST_TERM):
             if self.list is None:
                 self.list = element(self.current, "list")

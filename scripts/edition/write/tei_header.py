@@ -24,7 +24,7 @@ def title_stmt(header: ET.Element, metadata: dict) -> None:
     element(stmt, "author", "佚名（作者不詳）" if not thesis["author"] else thesis["author"])
     resp = element(stmt, "respStmt")
     element(resp, "resp", "數位校訂：文字轉換、版面痕跡移除、註腳定位、表格與圖的重建、書目重建、TEI 編碼")
-    element(resp, "name", edition["publisher"])
+    element(resp, "name", edition["publisher"], xml_id="edition")  # resp="#edition" on each <corr>
 
 
 def publication_stmt(header: ET.Element, edition: Edition) -> None:
@@ -63,8 +63,13 @@ def editorial_decl(encoding: ET.Element, edition: Edition) -> None:
     tables, figures = edition.curated.tables, edition.curated.figures
     drawn = sum(1 for f in figures.values() if f.labels and f.kind != "map")
     decl = element(encoding, "editorialDecl")
-    corr = element(decl, "correction", status="unknown", method="silent")
-    element(corr, "p", "作者原文逐字保留，包括原有錯字；本版不改正文字。作者的筆誤另以勘誤資料標示（若有，見 <choice>）。")
+    slips = len(edition.slips)
+    corr = element(decl, "correction", status="high", method="markup")
+    element(corr, "p", "作者原文逐字保留，包括原有錯字；本版不改正文字。校讀所見作者筆誤 "
+                       f"{slips} 處，各以 <choice><sic>原文</sic><corr resp=\"#edition\" cert=\"high|medium\" "
+                       "type=\"類別\">校讀</corr></choice> 標出（類別：homophone 同音別字、lookalike 形近誤字、"
+                       "extra 衍字、missing 脫字、converter 輸入法或轉換誤詞、name 人名地名誤植）；"
+                       "依據見勘誤表（errata/）。")
     norm = element(decl, "normalization", method="silent")
     element(norm, "p", f"相容表意字（U+F900–U+FAFF，如 U+F98E）經 Unicode NFC 正規化為統一表意字：共 "
                        f"{sum(normalised.values())} 處、{len(normalised)} 種。其餘字元悉依原文。")

@@ -14,7 +14,7 @@ import dataclasses
 import html
 from collections.abc import Callable
 
-from ...model import Block, CrossRef, Document, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart
+from ...model import Block, CrossRef, Document, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart, Sic
 from ...read.curated import Figure, Table
 from ..diagram import render_org_chart
 from ..markdown import escape_html
@@ -74,6 +74,14 @@ def write_cross_ref(item: CrossRef, slug: str) -> str:
     return f'<a href="{attribute(href)}"{title}>{text(item.text)}</a>'
 
 
+def write_sic(item: Sic, slug: str) -> str:
+    """An author's slip as on the site (span.sic, the reading in data-corr): the author's
+    text, with the reading, kind and certainty in its title for readers that show titles."""
+    reading = f"校讀：{item.corr}（{item.kind_label or item.kind}，{item.cert_label or item.cert}）"
+    return (f'<span class="sic" id="{attribute(item.id)}" data-corr="{attribute(item.corr)}" '
+            f'title="{attribute(reading)}">{text(item.text)}</span>')
+
+
 INLINE_WRITERS: dict[type, Callable[[Inline, str], str]] = {
     str: write_text,
     NoteRef: write_note_ref,
@@ -81,6 +89,7 @@ INLINE_WRITERS: dict[type, Callable[[Inline, str], str]] = {
     LineBreak: write_line_break,
     Link: write_link,
     CrossRef: write_cross_ref,
+    Sic: write_sic,
 }
 
 
@@ -125,22 +134,32 @@ def leading_page_breaks(block: Block) -> tuple[str, list[Inline]]:
     return "".join(before), inlines
 
 
-def render_table(table: Table) -> str:
+def curated_html(document: Document, key: str, value: str) -> str:
+    """A cell, caption or note of a table or figure, with the author's slips the slips pass marked."""
+    return "".join(escape_html(item) if isinstance(item, str) else write_inline(item, document.slug)
+                   for item in document.curated(key, value))
+
+
+def render_table(table: Table, document: Document) -> str:
+    def cell(index: int, column: int, value: str) -> str:
+        return curated_html(document, f"{table.anchor}/cell-{index}-{column}", value)
+
     head = "".join(
-        "<tr>" + "".join(f'<th scope="col">{escape_html(cell)}</th>' for cell in row) + "</tr>"
-        for row in table.rows[: table.header_rows])
+        "<tr>" + "".join(f'<th scope="col">{cell(r, c, value)}</th>' for c, value in enumerate(row)) + "</tr>"
+        for r, row in enumerate(table.rows[: table.header_rows]))
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape_html(cell)}</td>" for cell in row) + "</tr>"
-        for row in table.rows[table.header_rows:])
+        "<tr>" + "".join(f"<td>{cell(r, c, value)}</td>" for c, value in enumerate(row)) + "</tr>"
+        for r, row in enumerate(table.rows) if r >= table.header_rows)
     return (
         f'<div class="edition-table" id="{table.anchor}">\n'
-        f"<table><caption>{escape_html(table.caption)}</caption>\n<thead>{head}</thead>\n<tbody>{body}</tbody></table>\n"
-        f'<p class="source-note">{escape_html(table.note)}</p>\n'
+        f"<table><caption>{curated_html(document, f'{table.anchor}/caption', table.caption)}</caption>\n"
+        f"<thead>{head}</thead>\n<tbody>{body}</tbody></table>\n"
+        f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
         f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–'
         f"{table.last_line} 行），儲存格文字悉依原文。</p>\n</div>")
 
 
-def render_figure(figure: Figure) -> str:
+def render_figure(figure: Figure, document: Document) -> str:
     """As the site draws it: a diagram as a nested list styled as an org chart (HTML and CSS,
     no script), a map or a lost diagram as the editor's description."""
     if figure.kind == "map":
@@ -155,8 +174,9 @@ def render_figure(figure: Figure) -> str:
         body = ('<div class="figure-missing"><p>【編者按】原圖之方框文字未存於抽取文字中，本版無從重繪。'
                 f"{escape_html(figure.description)}</p></div>")
     return (f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'
-            f"<figcaption>{escape_html(figure.caption)}<br/>"
-            f'<span class="source-note">{escape_html(figure.note)}</span></figcaption>\n</figure>')
+            f"<figcaption>{curated_html(document, f'{figure.anchor}/caption', figure.caption)}<br/>"
+            f'<span class="source-note">{curated_html(document, f"{figure.anchor}/note", figure.note)}</span>'
+            "</figcaption>\n</figure>")
 
 
 def id_attribute(passage_id: str | None) -> str:
@@ -181,11 +201,11 @@ def write_list_item(block: Block, inlines: list[Inline], document: Document, pas
 
 
 def write_table(block: Block, inlines: list[Inline], document: Document, passage_id: str | None) -> str:
-    return render_table(document.tables[block.ref])
+    return render_table(document.tables[block.ref], document)
 
 
 def write_figure(block: Block, inlines: list[Inline], document: Document, passage_id: str | None) -> str:
-    return render_figure(document.figures[block.ref])
+    return render_figure(document.figures[block.ref], document)
 
 
 BLOCK_WRITERS: dict[Kind, Callable[[Block, list[Inline], Document, str | None], str]] = {
