@@ -19,7 +19,10 @@ from edition.write.search_text import page_text
 # Material's highlighter on the target page splits the `h` terms with this: on spaces,
 # except between a digit and a Han character ("1996 年" stays one term).
 SEPARATOR = r"(?<!\d)[\s\u200b]+|[\s\u200b]+(?![\u3400-\u9fff])"
-LABELS = {"page": "原書第 {} 頁", "note": "註 {}"}
+# Results are grouped by page: a page's title carries its count, the count line gives
+# occurrences and pages (docs/assets/search-worker.js fills the {names}).
+LABELS = {"page": "原書第 {} 頁", "note": "註 {}", "page_hits": "{title}（{hits} 處）",
+          "summary": "找到 {hits} 處，在 {pages} 頁"}
 LEFT_OUT = ("print_page/",)
 
 _pages: dict[str, dict] = {}
