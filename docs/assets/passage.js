@@ -11,7 +11,8 @@
   var popover = null;
 
   // ¶ links, like the headings' (Material's a.headerlink), kept out of copied text by CSS.
-  article.querySelectorAll(PASSAGE).forEach(function (passage) {
+  // Added in small batches when the browser is idle, so a long page answers at once.
+  function addLink(passage) {
     var link = document.createElement("a");
     link.className = "passage-link";
     link.href = "#" + passage.id;
@@ -21,7 +22,16 @@
     var holder = passage.matches("figure") ? passage.querySelector("figcaption") || passage
       : passage.matches('[id^="fn:"]') ? passage.lastElementChild || passage : passage;
     holder.appendChild(link);
-  });
+  }
+  var passages = Array.prototype.slice.call(article.querySelectorAll(PASSAGE));
+  var idle = window.requestIdleCallback || function (run) { return setTimeout(function () { run(); }, 1); };
+  (function batch(deadline) {
+    var end = Date.now() + 8;
+    while (passages.length && (deadline && deadline.timeRemaining ? deadline.timeRemaining() > 1 : Date.now() < end)) {
+      addLink(passages.shift());
+    }
+    if (passages.length) idle(batch, { timeout: 500 });
+  })();
 
   function inArticle(range) {
     var node = range.commonAncestorContainer;

@@ -159,8 +159,10 @@ def render_block(block: Block, document: Document | None = None) -> str:
 def render_note(note: Note, slug: str = "", works: list[str] = ()) -> str:
     """The author's wording, then a link to each cited work's entry in the reference list."""
     links = "".join(f' <a class="bib-link" href="../bibliography/#{key}" title="參考書目">〔書目〕</a>' for key in works)
-    text = f"[^{note.number}]: {escape_block_start(render_inlines(note.inlines, slug))}{links}"
-    return text + '\n    {: lang="en" }' if is_english(note.text) else text
+    text = escape_block_start(render_inlines(note.inlines, slug))
+    if is_english(note.text):
+        text = f'<span lang="en">{text}</span>'
+    return f"[^{note.number}]: {text}{links}"
 
 
 def render_document(document: Document, edition: Edition) -> str:
