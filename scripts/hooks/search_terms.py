@@ -7,12 +7,14 @@ file holds each page's text as the reader sees it (edition.write.search_text), r
 finished HTML — after the Simplified build's conversion, so list this hook last.  The
 print page repeats the whole thesis and is left out.  Material's own indexing is
 switched off (`search: enabled: false`; the header override keeps its box): no jieba, no lunr.
+It also cuts the worker's fold table (assets/script-map.js) to the characters this build needs.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from edition.script.search_forms import script_map_js
 from edition.script.simplified import to_simplified
 from edition.write.search_text import page_text
 
@@ -52,3 +54,6 @@ def on_post_build(config, **kwargs):
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # The fold table, cut to the groups this build's text needs (126 KiB → a few).
+    text = "".join(doc["title"] + doc["text"] for doc in docs)
+    (Path(config["site_dir"]) / "assets" / "script-map.js").write_text(script_map_js(text), encoding="utf-8")
