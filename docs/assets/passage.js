@@ -11,7 +11,7 @@
   var popover = null;
 
   // ¶ links, like the headings' (Material's a.headerlink), kept out of copied text by CSS.
-  // Added in small batches when the browser is idle, so a long page answers at once.
+  // Where the build did not write them, added in small batches when the browser is idle.
   function addLink(passage) {
     var link = document.createElement("a");
     link.className = "passage-link";
@@ -23,7 +23,10 @@
       : passage.matches('[id^="fn:"]') ? passage.lastElementChild || passage : passage;
     holder.appendChild(link);
   }
-  var passages = Array.prototype.slice.call(article.querySelectorAll(PASSAGE));
+  // The build writes them (scripts/hooks/passage_links.py); the print page lacks them.
+  var passages = Array.prototype.filter.call(article.querySelectorAll(PASSAGE), function (passage) {
+    return !passage.querySelector("a.passage-link");
+  });
   var idle = window.requestIdleCallback || function (run) { return setTimeout(function () { run(); }, 1); };
   (function batch() {  // slices of 8 ms, well under a long task's 50 ms
     var end = Date.now() + 8;

@@ -33,7 +33,7 @@ def test_headings_never_skip_a_level(built_site, script):
 
 
 def visible_text(fragment):
-    fragment = re.sub(r'<a class="(headerlink|footnote-backref|bib-link)".*?</a>|<sup id="fnref:.*?</sup>', "", fragment)
+    fragment = re.sub(r'<a class="(headerlink|footnote-backref|bib-link|passage-link)".*?</a>|<sup id="fnref:.*?</sup>', "", fragment)
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
