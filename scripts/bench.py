@@ -1,5 +1,7 @@
 """Benchmarks: conversion and build times (medians of repeated runs), page weight, search index size,
-search latency, PDF time.  Timings live here only: `make test` asserts none of them.
+search latency (pasted query → results, once the data has arrived), Lighthouse mobile figures
+per kind of page beside plain Material (scripts/lighthouse_bench.py), PDF time as a ratio to one
+layout.  Timings live here only: `make test` asserts none of them.
 
     python scripts/bench.py [--runs N]
     python scripts/bench.py --search-only SITE_DIR   # the search figures of a site built elsewhere
@@ -18,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from lighthouse_bench import measure as measure_lighthouse, print_figures as print_lighthouse_figures
 from search_probe import measure_search, print_search_figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +67,7 @@ def main() -> None:
         print(f"make site (both builds + entry page) {edition:.2f} s vs two plain Material builds of the same docs "
               f"{2 * statistics.median(plain):.2f} s: ratio {edition / (2 * statistics.median(plain)):.2f}")
         print_search_figures(measure_search(site))
+        print_lighthouse_figures(measure_lighthouse(site, site / "plain", args.runs), args.runs)
         bench_pdf(site)
 
 

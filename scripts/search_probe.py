@@ -35,9 +35,23 @@ _TIMED_QUERY = """async (query) => {
   });
 }"""
 
-_ITEMS = """() => [...document.querySelectorAll(".md-search-result__item")].map(item => ({
-  text: item.innerText, marks: [...item.querySelectorAll("mark")].map(m => m.textContent),
-  hrefs: [...item.querySelectorAll("a")].map(a => a.href)}))"""
+# Results are grouped by page: each li is a page (its first link the page, titled with its
+# count), then its best hits, then the rest behind "N more on this page" (a <details>).
+_HITS = """() => [...document.querySelectorAll(".md-search-result__item")].flatMap(item =>
+  [...item.querySelectorAll("a.md-search-result__link")].slice(1).map(link => ({
+    text: link.innerText, marks: [...link.querySelectorAll("mark")].map(m => m.textContent),
+    hrefs: [link.href]})))"""
+
+_GROUPS = """() => [...document.querySelectorAll(".md-search-result__item")].map(item => {
+  const links = [...item.querySelectorAll("a.md-search-result__link")];
+  const more = item.querySelector("details.md-search-result__more");
+  return {title: links[0].innerText.trim(), href: links[0].href,
+          shown: links.slice(1).filter(link => !(more && more.contains(link))).length,
+          hidden: more ? more.querySelectorAll("a.md-search-result__link").length : 0,
+          more: more ? more.querySelector("summary").innerText.trim() : null};
+})"""
+
+_OPEN_ALL = """() => document.querySelectorAll("details.md-search-result__more").forEach(d => { d.open = true; })"""
 
 _LOAD_ALL = """async () => {
   const container = document.querySelector(".md-search__scrollwrap");
@@ -78,9 +92,18 @@ def paste_query(page, query: str) -> float:
 
 
 def results(page, everything: bool = False) -> list[dict]:
+    """The hits, one per occurrence, in the order shown (each page's best, then its others).
+    everything: every page's group rendered, and each "N more on this page" opened."""
     if everything:
         page.evaluate(_LOAD_ALL)
-    return page.evaluate(_ITEMS)
+        page.evaluate(_OPEN_ALL)
+    return page.evaluate(_HITS)
+
+
+def groups(page) -> list[dict]:
+    """The pages as listed: title (with its count), hits shown, hits behind "N more"."""
+    page.evaluate(_LOAD_ALL)
+    return page.evaluate(_GROUPS)
 
 
 def page_of(href: str, base_url: str) -> str:
@@ -98,7 +121,8 @@ def listed_pages(items: list[dict], base_url: str) -> set[str]:
 _DROP = [re.compile(p, re.S) for p in (
     r'<details class="quote">.*?</details>',                 # the citation box (the edition's, not the text)
     r'<sup id="fnref:[^"]+">.*?</sup>',                       # note markers
-    r'<a class="headerlink".*?</a>', r'<a class="footnote-backref".*?</a>', r'<a class="bib-link".*?</a>')]
+    r'<a class="headerlink".*?</a>', r'<a class="footnote-backref".*?</a>', r'<a class="bib-link".*?</a>',
+    r'<a class="passage-link".*?</a>')]                     # the ¶ links (the edition's, not the text)
 
 
 def reading(html_text: str) -> str:

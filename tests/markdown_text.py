@@ -37,7 +37,7 @@ def body_and_notes(markdown: str) -> tuple[str, dict[int, str], list[str]]:
     blocks = RAW_BLOCK.findall(markdown)
     markdown = RAW_BLOCK.sub("", markdown)
     markdown = re.sub(r"^#+ ", "", markdown, flags=re.M)
-    markdown = re.sub(r" \{#[\w-]+\}$", "", markdown, flags=re.M)
-    markdown = re.sub(r"^\{: #[\w-]+ \}$", "", markdown, flags=re.M)  # a passage's id (attr_list)
+    markdown = re.sub(r' \{(#[\w-]+)?( ?lang="en")?\}$', "", markdown, flags=re.M)  # a heading's id, language
+    markdown = re.sub(r'^\{: #[\w-]+( lang="en")? \}$', "", markdown, flags=re.M)  # a passage's id (attr_list)
     markdown = re.sub(r"^- ", "", markdown, flags=re.M)
     return inline_text(markdown), notes, blocks

@@ -3,19 +3,24 @@
   var meta = document.querySelector('meta[name="edition-script"]');
   var script = meta ? meta.content : "zh-Hant";
 
-  // Script switch: carry the fragment (#fn:45, #page-102) and remember the choice.
+  // Script switch: the link is built with the page's path (it works without JavaScript);
+  // here it also carries the fragment (#fn:45, #page-102) — kept in its href, so a click,
+  // a middle click or a copied link all keep the place — and remembers the choice.
   function remember(choice) {
     try { localStorage.setItem("edition-script", choice); } catch (e) { /* file:// or private mode */ }
   }
   remember(script);
+  var links = document.querySelectorAll("a.script-switch__link");
+  function carryFragment() {
+    links.forEach(function (link) { link.href = link.href.split("#")[0] + location.hash; });
+  }
+  carryFragment();
+  window.addEventListener("hashchange", carryFragment);
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.script-switch__link");
     if (!link) return;
     remember(link.dataset.script);
-    if (location.hash) {
-      event.preventDefault();
-      location.href = link.href.split("#")[0] + location.hash;
-    }
+    carryFragment();
   });
 
   // Renamed reference keys: an old fragment (#shanghai) has its own anchor beside the

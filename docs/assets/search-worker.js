@@ -5,9 +5,9 @@
 //   SETUP {config, docs} → READY;  QUERY "text" → RESULT {items}
 // docs are the pages written by scripts/hooks/search_terms.py: the text as the reader
 // sees it (blocks joined by "\n") and marks (offset, kind, link target, printed page).
-// Every occurrence is one result: [page, hit], ranked exact string first, then folded
-// (other script) and all-words matches; within each, headings, body, notes; then the
-// order of the thesis.
+// Every occurrence is one hit, ranked exact string first, then folded (other script) and
+// all-words matches; within each, headings, body, notes; then the order of the thesis.
+// The hits are shown grouped by page (see search below).
 // self.EDITION_SCRIPT_FORMS: OpenCC's character groups.  Named from this script's own URL:
 // from file://, a shim (iframe-worker) runs the worker inside a page, where relative URLs
 // follow the page and importScripts returns before the script has run.
@@ -53,11 +53,7 @@ function setup(data) {
   pages = data.docs.map(function (doc) {
     var blocks = [0];
     for (var i = doc.text.indexOf("\n"); i !== -1; i = doc.text.indexOf("\n", i + 1)) blocks.push(i + 1);
-    return {
-      doc: doc, blocks: blocks,
-      // the page itself: shared by its hits, scored below them so that a hit is the best link
-      parent: { location: doc.location, title: doc.title, text: "", score: 0, terms: {} }
-    };
+    return { doc: doc, blocks: blocks };
   });
 }
 
@@ -120,6 +116,10 @@ function snippet(page, hit) {
   return { text: "<p>" + html + (end < block.end ? "…" : "") + "</p>", terms: terms };
 }
 
+function fill(template, values) {
+  return (template || "").replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+}
+
 function title(page, mark) {
   var parts = [];
   if (mark[3] !== null && mark[3] !== undefined) parts.push((labels.page || "{}").replace("{}", mark[3]));
@@ -127,18 +127,32 @@ function title(page, mark) {
   return parts.join(" · ") || page.doc.title;
 }
 
+// Grouped by page (Material's convention): each page that holds the query once, in the
+// order of its best hit, titled with its count; its first BEST hits shown, the rest behind
+// Material's "N more on this page" (a hit scored below its page's score goes there).
+var BEST = 3;
 function search(value) {
   var query = value.normalize("NFC").trim().replace(/\s+/g, " ");
   var words = query.split(" ").filter(Boolean);
-  if (!words.length) return [];
-  var hits = findHits(words, query), total = hits.length;
-  return hits.map(function (hit, rank) {
-    var page = pages[hit.page], shown = snippet(page, hit), anchor = hit.mark[2];
-    return [page.parent, {
+  if (!words.length) return { items: [] };
+  var hits = findHits(words, query), groups = [], byPage = {};
+  hits.forEach(function (hit) {
+    var page = pages[hit.page], group = byPage[hit.page];
+    if (!group) {
+      group = byPage[hit.page] = [{ location: page.doc.location, title: "", text: "", score: 1, terms: {}, page: page }];
+      groups.push(group);
+    }
+    var shown = snippet(page, hit), anchor = hit.mark[2];
+    group.push({
       location: page.doc.location + (anchor ? "#" + anchor : ""),
-      title: title(page, hit.mark), text: shown.text, terms: shown.terms, score: total - rank
-    }];
+      title: title(page, hit.mark), text: shown.text, terms: shown.terms, score: group.length <= BEST ? 1 : 0
+    });
   });
+  groups.forEach(function (group) {  // the page's title carries its count
+    group[0].title = fill(labels.page_hits, { title: group[0].page.doc.title, hits: group.length - 1 });
+    delete group[0].page;
+  });
+  return { items: groups, summary: fill(labels.summary, { hits: hits.length, pages: groups.length }) };
 }
 
 self.addEventListener("message", function (event) {
@@ -147,6 +161,6 @@ self.addEventListener("message", function (event) {
     setup(message.data);
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    self.postMessage({ type: RESULT, data: { items: search(message.data) } });
+    self.postMessage({ type: RESULT, data: search(message.data) });
   }
 });

@@ -7,19 +7,24 @@ file holds each page's text as the reader sees it (edition.write.search_text), r
 finished HTML — after the Simplified build's conversion, so list this hook last.  The
 print page repeats the whole thesis and is left out.  Material's own indexing is
 switched off (`search: enabled: false`; the header override keeps its box): no jieba, no lunr.
+It also cuts the worker's fold table (assets/script-map.js) to the characters this build needs.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from edition.script.search_forms import script_map_js
 from edition.script.simplified import to_simplified
 from edition.write.search_text import page_text
 
 # Material's highlighter on the target page splits the `h` terms with this: on spaces,
 # except between a digit and a Han character ("1996 年" stays one term).
 SEPARATOR = r"(?<!\d)[\s\u200b]+|[\s\u200b]+(?![\u3400-\u9fff])"
-LABELS = {"page": "原書第 {} 頁", "note": "註 {}"}
+# Results are grouped by page: a page's title carries its count, the count line gives
+# occurrences and pages (docs/assets/search-worker.js fills the {names}).
+LABELS = {"page": "原書第 {} 頁", "note": "註 {}", "page_hits": "{title}（{hits} 處）",
+          "summary": "找到 {hits} 處，在 {pages} 頁"}
 LEFT_OUT = ("print_page/",)
 
 _pages: dict[str, dict] = {}
@@ -49,3 +54,6 @@ def on_post_build(config, **kwargs):
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    # The fold table, cut to the groups this build's text needs (126 KiB → a few).
+    text = "".join(doc["title"] + doc["text"] for doc in docs)
+    (Path(config["site_dir"]) / "assets" / "script-map.js").write_text(script_map_js(text), encoding="utf-8")

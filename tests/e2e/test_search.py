@@ -11,8 +11,8 @@ import pytest
 from opencc import OpenCC
 
 from edition.script.search_forms import character_forms
-from search_probe import (CROSS, QUERIES, expected_pages, in_site_script, listed_pages, open_search, page_of,
-                          paste_query, results, shows_query, site_texts, squeeze, type_query)
+from search_probe import (CROSS, QUERIES, expected_pages, groups, in_site_script, listed_pages, open_search, page_of,
+                          results, shows_query, site_texts, squeeze, type_query)
 
 SCRIPTS = ["zh-Hant", "zh-Hans"]
 
@@ -91,8 +91,14 @@ def test_exact_string_ranks_before_partial_and_headings_before_notes(page, base_
     assert "上海五國" in re.sub(r"\s", "", items[0]["text"])
     type_query(page, "反恐")
     items = results(page, everything=True)
-    kinds = ["note" if "註 " in item["text"].split("\n")[1] else "other" for item in items]
-    assert "note" in kinds and kinds.index("note") > 0 and "other" not in kinds[kinds.index("note"):]
+    by_page = {}
+    for item in items:  # results are grouped by page: within each page, notes come last
+        by_page.setdefault(page_of(item["hrefs"][0], base_url), []).append(
+            "note" if "註 " in item["text"].split("\n")[0] else "other")
+    assert any("note" in kinds for kinds in by_page.values())
+    for kinds in by_page.values():
+        if "note" in kinds:
+            assert "other" not in kinds[kinds.index("note"):], kinds
 
 
 @pytest.mark.browser
@@ -164,3 +170,67 @@ def test_query_is_nfc_normalised(page, base_url):
     plain = page.locator(".md-search-result__meta").inner_text()
     type_query(page, "2001\uf98e")
     assert page.locator(".md-search-result__meta").inner_text() == plain and re.search(r"\d", plain)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script, query", [("zh-Hant", "上海合作"), ("zh-Hans", "上海合作"), ("zh-Hans", "比什凯克")])
+def test_results_are_grouped_by_page_with_counts_and_the_rest_one_click_away(page, base_url, texts, script, query):
+    """Each page that holds the query is listed once, titled with its count; its best hits
+    shown, the others behind Material's "N more on this page"; the count line gives both."""
+    form = squeeze(in_site_script(query, script))
+    # as the reader sees it: a page number's marker inside a word leaves no space in it
+    joined = {url: re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text) for url, text in texts[script].items()}
+    counts = {url: text.count(form) for url, text in joined.items() if form in text}
+    page.goto(base_url + script + "/")
+    open_search(page)
+    type_query(page, query)
+    listed = groups(page)
+    assert [page_of(group["href"], base_url) for group in listed].count(page_of(listed[0]["href"], base_url)) == 1
+    assert {page_of(group["href"], base_url): group for group in listed}.keys() == counts.keys()
+    for group in listed:
+        count = counts[page_of(group["href"], base_url)]
+        assert re.search(rf"[（(]{count} 處|[（(]{count} 处", group["title"]), (group["title"], count)
+        assert 1 <= group["shown"] <= 3 and group["shown"] + group["hidden"] == count, group
+        assert (group["more"] is None) == (group["hidden"] == 0)
+        if group["more"]:
+            assert str(group["hidden"]) in group["more"], group
+    meta = page.locator(".md-search-result__meta").inner_text()
+    numbers = [int(n) for n in re.findall(r"\d+", meta)]
+    assert numbers == [sum(counts.values()), len(counts)], (meta, sum(counts.values()), len(counts))
+    # one click opens the rest of a page's hits, each a link to its own place on that page
+    busiest = max(range(len(listed)), key=lambda i: listed[i]["hidden"])
+    if not listed[busiest]["hidden"]:
+        return
+    item = page.locator(".md-search-result__item").nth(busiest)
+    item.locator("details.md-search-result__more summary").click()
+    hidden = item.locator("details.md-search-result__more a.md-search-result__link")
+    hidden.last.wait_for(state="visible")
+    assert all(form in squeeze(hidden.nth(i).inner_text()) for i in range(hidden.count()))
+
+
+SEARCH_FILES = ("search/search_index.json", "assets/search-worker.js", "assets/script-map.js")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("opening", ["click", "slash"])
+def test_search_costs_nothing_until_used_and_shows_that_it_is_loading(page, base_url, opening):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    held = []
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(base_url + "zh-Hant/chapter-2/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if url.endswith(SEARCH_FILES)], requested
+    if opening == "click":
+        open_search(page)
+    else:
+        page.keyboard.press("/")
+    page.wait_for_function("() => document.documentElement.classList.contains('edition-search-loading')")
+    page.wait_for_timeout(300)
+    assert held, "the search data is asked for once the reader opens search"
+    meta = page.locator(".md-search-result__meta")
+    assert meta.is_visible() and "初始化" in meta.inner_text()  # Material's own loading line
+    held[0].continue_()
+    page.wait_for_function("() => !document.documentElement.classList.contains('edition-search-loading')")
+    type_query(page, "麥金德")
+    assert results(page) and any(url.endswith("assets/script-map.js") for url in requested)

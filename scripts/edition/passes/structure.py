@@ -100,6 +100,7 @@ def build_documents(blocks: list[Block]) -> list[Document]:
     sequence.check_complete(max(blocks[-1].lines) if blocks else 1)
     for document in documents:
         number_headings(document)
+        close_level_gaps(document)
     return documents
 
 
@@ -116,6 +117,21 @@ def number_headings(document: Document) -> None:
         counters[block.level] += 1
         counters[block.level + 1:] = [0] * (6 - block.level)
         block.ref = "sec-" + "-".join(str(c) for c in counters[2:block.level + 1])
+
+
+def close_level_gaps(document: Document) -> None:
+    """A heading is one level below the heading it falls under, never more: 第六章 has no 節,
+    so its 一、 headings are h2, not h3 (a jump h1 → h3 breaks heading navigation).  Runs
+    after number_headings, so ids keep the numbering of the thesis's levels (sec-0-1)."""
+    open_levels: list[tuple[int, int]] = []  # (level in the thesis, level on the page)
+    for block in document.blocks:
+        if block.kind != Kind.HEADING:
+            continue
+        while open_levels and open_levels[-1][0] >= block.level:
+            open_levels.pop()
+        shown = open_levels[-1][1] + 1 if open_levels else 1
+        open_levels.append((block.level, shown))
+        block.level = shown
 
 
 def attach(documents: list[Document], notes: dict[int, Note], curated: Curated) -> None:

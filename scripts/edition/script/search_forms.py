@@ -52,7 +52,13 @@ def character_forms() -> dict[str, str]:
     return {char: "".join(sorted(group)) for group in groups.values() if len(group) > 1 for char in group}
 
 
-def script_map_js() -> str:
-    """The generated file the search worker imports: `self.EDITION_SCRIPT_FORMS`."""
-    forms = json.dumps(character_forms(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def script_map_js(text: str | None = None) -> str:
+    """The generated file the search worker imports: `self.EDITION_SCRIPT_FORMS`.  Given the
+    searched text, only the groups with a form in it: a query character outside them has no
+    form in the text, so folding it cannot find anything."""
+    table = character_forms()
+    if text is not None:
+        present = set(text)
+        table = {char: forms for char, forms in table.items() if present.intersection(forms)}
+    forms = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return f"self.EDITION_SCRIPT_FORMS = {forms};\n"

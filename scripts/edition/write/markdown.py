@@ -162,12 +162,24 @@ def render_figure(figure: Figure, document: Document | None = None) -> str:
     )
 
 
+LATIN = re.compile(r"[A-Za-z]")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_english(text: str) -> bool:
+    """English prose (the abstract, English notes): tagged lang="en" for screen readers,
+    hyphenation and fonts.  Latin letters outnumber Han characters twenty to one."""
+    latin, han = len(LATIN.findall(text)), len(HAN.findall(text))
+    return latin >= 8 and latin >= 20 * han
+
+
 def render_block(block: Block, document: Document | None = None) -> str:
     slug = document.slug if document else ""
     pages, inlines = leading_pages(block)
     before = "".join(page_anchor(p.printed, "div") + "\n\n" for p in pages)
     if block.kind == Kind.HEADING:
-        anchor = f" {{#{block.ref}}}" if block.ref else ""
+        attributes = ([f"#{block.ref}"] if block.ref else []) + (['lang="en"'] if is_english(block.text) else [])
+        anchor = f" {{{' '.join(attributes)}}}" if attributes else ""
         return before + "#" * block.level + " " + render_inlines(inlines, slug) + anchor
     if block.kind == Kind.TABLE:
         return before + render_table(document.tables[block.ref], document)
@@ -183,12 +195,15 @@ def render_block(block: Block, document: Document | None = None) -> str:
 def render_note(note: Note, slug: str = "", works: list[str] = ()) -> str:
     """The author's wording, then a link to each cited work's entry in the reference list."""
     links = "".join(f' <a class="bib-link" href="../bibliography/#{key}" title="參考書目">〔書目〕</a>' for key in works)
-    return f"[^{note.number}]: {escape_block_start(render_inlines(note.inlines, slug))}{links}"
+    text = escape_block_start(render_inlines(note.inlines, slug))
+    if is_english(note.text):
+        text = f'<span lang="en">{text}</span>'
+    return f"[^{note.number}]: {text}{links}"
 
 
 def render_document(document: Document, edition: Edition) -> str:
     ids = passage_ids(document)
-    parts = [with_passage_id(render_block(block, document), ids.get(index))
+    parts = [with_passage_id(render_block(block, document), ids.get(index), is_english(block.text))
              for index, block in enumerate(document.blocks)]
     metadata, work = edition.curated.metadata, edition.citable().get(document.slug)
     cite = (cite_block(metadata, work, document.slug) + "\n" if work else "") + passage_cite_data(

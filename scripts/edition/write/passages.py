@@ -40,12 +40,14 @@ def passage_ids(document: Document) -> dict[int, str]:
     return ids
 
 
-def with_passage_id(markdown: str, passage_id: str | None) -> str:
-    """A rendered block with its id: on the opening tag of raw HTML, else as an attr_list line."""
+def with_passage_id(markdown: str, passage_id: str | None, english: bool = False) -> str:
+    """A rendered block with its id (and lang="en" for English prose): on the opening tag of
+    raw HTML, else as an attr_list line."""
     if not passage_id:
         return markdown
+    lang = ' lang="en"' if english else ""
     last = markdown.rsplit("\n\n", 1)
     if HTML_PARAGRAPH.match(last[-1]):
-        last[-1] = HTML_PARAGRAPH.sub(f'<p id="{passage_id}"', last[-1], count=1)
+        last[-1] = HTML_PARAGRAPH.sub(f'<p id="{passage_id}"{lang}', last[-1], count=1)
         return "\n\n".join(last)
-    return f"{markdown}\n{{: #{passage_id} }}"
+    return f"{markdown}\n{{: #{passage_id}{lang} }}"

@@ -30,7 +30,7 @@ def _skipped(tag: str, attrs: dict[str, str]) -> bool:
     classes = (attrs.get("class") or "").split()
     return bool(tag in {"script", "style", "svg", "button"}
             or (tag == "sup" and (attrs.get("id") or "").startswith("fnref:"))
-            or (tag == "a" and {"headerlink", "footnote-backref", "bib-link"} & set(classes))
+            or (tag == "a" and {"headerlink", "footnote-backref", "bib-link", "passage-link"} & set(classes))
             or (tag == "details" and "quote" in classes))
 
 

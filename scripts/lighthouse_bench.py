@@ -1,0 +1,134 @@
+"""Lighthouse (mobile preset) on each kind of page, in both scripts, beside a plain Material
+build of the same docs/ — the figures `make bench` prints, never a test.
+
+    python scripts/lighthouse_bench.py SITE_DIR [PLAIN_DIR] [--runs 3]
+
+SITE_DIR holds zh-Hant/ and zh-Hans/ (make site); PLAIN_DIR a plain Material build
+(bench.py makes one).  Both are served gzipped on loopback (scripts/loopback.py), as a real
+host serves them.  Lighthouse comes from the npm registry, pinned by version and checked
+against its integrity; it drives Debian's chromium (it never downloads a browser).  The
+machine's load average is printed with the figures: compare the ratios, measured in one run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+from loopback import CHROMIUM, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE, VERSION = "lighthouse", "12.2.3"
+INTEGRITY = "sha512-fedXQk8VxiVCmekMkqKwXfbTvOTJTZ9SHxluOXweE9YQRclkiAdwLoVxIrMl2XJz/yHvcIZ+Cg2YzkjEHkN7eA=="
+TOOLS = ROOT / "build" / "lighthouse"  # /build/ is ignored by git
+# One page of each kind; chapter-2 is the longest chapter.
+PAGES = {"home": "", "chapter": "chapter-2/", "short chapter": "chapter-6/", "bibliography": "bibliography/",
+         "print": "print_page/"}
+BREAKDOWN_PAGES = ("chapter", "print")
+
+
+def lighthouse() -> Path:
+    """The pinned Lighthouse CLI, installed once under build/lighthouse."""
+    cli = TOOLS / "node_modules" / PACKAGE / "cli" / "index.js"
+    if not cli.exists():
+        TOOLS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(TOOLS),
+                        f"{PACKAGE}@{VERSION}"], check=True,
+                       env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"})
+    lock = json.loads((TOOLS / "node_modules" / ".package-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"][f"node_modules/{PACKAGE}"]
+    if entry.get("version") != VERSION or entry.get("integrity") != INTEGRITY:
+        raise SystemExit(f"error: {TOOLS}: {PACKAGE} {entry.get('version')} {entry.get('integrity')}, "
+                         f"expected {VERSION} {INTEGRITY}")
+    return cli
+
+
+def audit(cli: Path, url: str) -> dict:
+    """One Lighthouse run (mobile preset, simulated throttling), reduced to the figures we print."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+                        "--only-categories=performance", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True)
+        lhr = json.loads(report.read_text(encoding="utf-8"))
+    audits = lhr["audits"]
+    return {
+        "performance": round(100 * (lhr["categories"]["performance"]["score"] or 0)),
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+        "main": {item["groupLabel"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]},
+        "scripts": {item["url"].rsplit("/", 1)[-1] or item["url"]: item["total"]
+                    for item in audits["bootup-time"]["details"]["items"]},
+    }
+
+
+def median_run(cli: Path, url: str, runs: int) -> dict:
+    results = sorted((audit(cli, url) for _ in range(runs)), key=lambda r: r["tbt"])
+    middle = results[len(results) // 2]
+    return {**middle, "performance": statistics.median(r["performance"] for r in results),
+            "lcp": statistics.median(r["lcp"] for r in results), "kib": statistics.median(r["kib"] for r in results)}
+
+
+def measure(site: Path, plain: Path | None, runs: int = 3, pages: dict[str, str] = PAGES) -> dict:
+    cli = lighthouse()
+    figures = {"load before": os.getloadavg()}
+    base, server = serve(site, compress=True)
+    try:
+        for script in ("zh-Hant", "zh-Hans"):
+            for kind, path in pages.items():
+                figures[("edition", script, kind)] = median_run(cli, f"{base}{script}/{path}", runs)
+    finally:
+        server.shutdown()
+    if plain is not None:
+        base, server = serve(plain, compress=True)
+        try:
+            for kind, path in pages.items():
+                if (plain / path / "index.html").exists():
+                    figures[("plain", "zh-Hant", kind)] = median_run(cli, f"{base}{path}", runs)
+        finally:
+            server.shutdown()
+    figures["load after"] = os.getloadavg()
+    return figures
+
+
+def print_figures(figures: dict, runs: int = 3) -> None:
+    print(f"Lighthouse {VERSION} mobile, gzip on loopback, median of {runs}; load average before "
+          f"{' '.join(f'{x:.1f}' for x in figures['load before'])}, after "
+          f"{' '.join(f'{x:.1f}' for x in figures['load after'])} (2 cores)")
+    print("| page | script | perf | TBT ms | LCP s | KiB | plain perf | plain TBT ms | plain LCP s | plain KiB | TBT ÷ plain |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for (build, script, kind), ours in ((k, v) for k, v in figures.items() if isinstance(k, tuple) and k[0] == "edition"):
+        plain = figures.get(("plain", "zh-Hant", kind))
+        theirs = (f"{plain['performance']:.0f} | {plain['tbt']:.0f} | {plain['lcp'] / 1000:.1f} | {plain['kib']:.0f} | "
+                  f"{ours['tbt'] / max(plain['tbt'], 1):.2f}") if plain else "– | – | – | – | –"
+        print(f"| {kind} ({PAGES.get(kind, kind)}) | {script} | {ours['performance']:.0f} | {ours['tbt']:.0f} | "
+              f"{ours['lcp'] / 1000:.1f} | {ours['kib']:.0f} | {theirs} |")
+    for kind in BREAKDOWN_PAGES:
+        for build in ("edition", "plain"):
+            found = figures.get((build, "zh-Hant", kind))
+            if not found:
+                continue
+            main = ", ".join(f"{label} {ms:.0f}" for label, ms in sorted(found["main"].items(), key=lambda i: -i[1]))
+            scripts = ", ".join(f"{name} {ms:.0f}" for name, ms in sorted(found["scripts"].items(), key=lambda i: -i[1])[:5])
+            print(f"main thread, {build} zh-Hant {kind} (ms): {main}")
+            print(f"  script time by file (ms): {scripts}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site", type=Path)
+    parser.add_argument("plain", type=Path, nargs="?")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", help="comma-separated kinds, of: " + ", ".join(PAGES))
+    args = parser.parse_args()
+    pages = {kind: PAGES[kind] for kind in args.pages.split(",")} if args.pages else PAGES
+    print_figures(measure(args.site, args.plain, args.runs, pages), args.runs)
+
+
+if __name__ == "__main__":
+    main()
