@@ -64,3 +64,12 @@ def test_the_offline_zip_carries_the_source_date_and_fixed_modes(monkeypatch, tm
         (info,) = archive.infolist()
     assert info.filename == f"{FOLDER}/page.html" and info.date_time == (2010, 6, 30, 0, 0, 0)
     assert info.external_attr >> 16 == 0o644
+
+
+def test_both_builds_run_the_source_date_hook_first(root):
+    """The Simplified config lists its own hooks (it does not inherit the list): both must
+    stamp the build before anything dates it."""
+    for config in ("mkdocs.yml", "mkdocs.zh-Hans.yml"):
+        text = (root / config).read_text(encoding="utf-8")
+        hooks = text[text.index("\nhooks:\n"):].splitlines()[2:]
+        assert hooks[0].strip() == "- scripts/hooks/source_date.py", config
