@@ -25,6 +25,7 @@ from ..model import (Block, CrossRef, Document, DocumentKind, Edition, Inline, K
                      PageStart, Sic)
 from ..read.curated import Figure, Table
 from .diagram import parse_flowchart
+from .markdown import leading_pages
 from .passages import passage_ids
 from .tei_bibl import list_bibl
 from .tei_header import tei_header
@@ -186,17 +187,6 @@ def write_figure(parent: ET.Element, figure: Figure, document: Document, context
         append_text(desc, f"原圖之方框文字未存於抽取文字中，本版無從重繪。{figure.description}")
     write_inlines(element(node, "note", type="source"), document.curated(f"{figure.anchor}/note", figure.note), context,
                   figure.anchor)
-
-
-def leading_pages(block: Block) -> tuple[list[Inline], list[Inline]]:
-    """Page starts that open a block stand before it (a table's or figure's all do)."""
-    inlines = list(block.inlines)
-    if block.kind in (Kind.TABLE, Kind.FIGURE):
-        return [i for i in inlines if isinstance(i, PageStart)], []
-    pages = []
-    while inlines and isinstance(inlines[0], PageStart):
-        pages.append(inlines.pop(0))
-    return pages, inlines
 
 
 class DivisionWriter:
