@@ -20,6 +20,8 @@ from .notes import Marker
 from .reflow import strip_markers
 
 CONTEXT = 12  # characters either side of a slip in the list of slips
+# An excerpt starts at a word, not at the punctuation that closed the words cut off before it.
+CLOSING = "」』）〕】》〉。，、；：！？ "
 
 
 def as_inline(slip: Slip, text: str) -> Sic:
@@ -68,7 +70,7 @@ def mark(inlines: list[Inline], slip: Slip, k: int, where: str) -> tuple[list[In
     for item in inlines:
         before.append(before[-1] + len(words(item)))
     begin, end = before[index] + first, before[index] + last
-    context = full[max(0, begin - CONTEXT):begin].lstrip() + "【" + full[begin:end] + "】" + full[end:end + CONTEXT].rstrip()
+    context = full[max(0, begin - CONTEXT):begin].lstrip(CLOSING) + "【" + full[begin:end] + "】" + full[end:end + CONTEXT].rstrip()
     return inlines[:index] + [p for p in pieces if p != ""] + inlines[index + 1:], context
 
 
