@@ -5,8 +5,8 @@ build of the same docs/ — the figures `make bench` prints, never a test.
 
 SITE_DIR holds zh-Hant/ and zh-Hans/ (make site); PLAIN_DIR a plain Material build
 (bench.py makes one).  Both are served gzipped on loopback (scripts/loopback.py), as a real
-host serves them.  Lighthouse comes from the npm registry, pinned by version and checked
-against its integrity; it drives Debian's chromium (it never downloads a browser).  The
+host serves them.  Lighthouse is make audit's (scripts/audit-tools, locked with its whole
+tree); it drives Debian's chromium (it never downloads a browser).  The
 machine's load average is printed with the figures: compare the ratios, measured in one run.
 """
 from __future__ import annotations
@@ -21,10 +21,7 @@ from pathlib import Path
 
 from loopback import CHROMIUM, serve
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE, VERSION = "lighthouse", "12.2.3"
-INTEGRITY = "sha512-fedXQk8VxiVCmekMkqKwXfbTvOTJTZ9SHxluOXweE9YQRclkiAdwLoVxIrMl2XJz/yHvcIZ+Cg2YzkjEHkN7eA=="
-TOOLS = ROOT / "build" / "lighthouse"  # /build/ is ignored by git
+VERSION = "12.2.3"  # as scripts/audit-tools/package.json pins it
 # One page of each kind; chapter-2 is the longest chapter.
 PAGES = {"home": "", "chapter": "chapter-2/", "short chapter": "chapter-6/", "bibliography": "bibliography/",
          "print": "print_page/"}
@@ -32,19 +29,12 @@ BREAKDOWN_PAGES = ("chapter", "print")
 
 
 def lighthouse() -> Path:
-    """The pinned Lighthouse CLI, installed once under build/lighthouse."""
-    cli = TOOLS / "node_modules" / PACKAGE / "cli" / "index.js"
-    if not cli.exists():
-        TOOLS.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(TOOLS),
-                        f"{PACKAGE}@{VERSION}"], check=True,
-                       env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"})
-    lock = json.loads((TOOLS / "node_modules" / ".package-lock.json").read_text(encoding="utf-8"))
-    entry = lock["packages"][f"node_modules/{PACKAGE}"]
-    if entry.get("version") != VERSION or entry.get("integrity") != INTEGRITY:
-        raise SystemExit(f"error: {TOOLS}: {PACKAGE} {entry.get('version')} {entry.get('integrity')}, "
-                         f"expected {VERSION} {INTEGRITY}")
-    return cli
+    """The Lighthouse CLI that `make audit` uses (scripts/audit-tools, every package pinned by
+    its package-lock.json and installed with npm ci), so both measure with one install."""
+    from audit import LIGHTHOUSE, install
+
+    install()
+    return LIGHTHOUSE
 
 
 def audit(cli: Path, url: str) -> dict:
