@@ -121,7 +121,10 @@ class EntryReader(HTMLParser):
         self.out.append(text(data))
 
 
-ENTRY = re.compile(r'<li><span class="bib-anchor" id="([^"]+)"></span>(.*?) ?<span class="bib-notes">', re.S)
+# an entry: its key's anchor, the anchors of keys it had before (for old links into the site,
+# none of which point into the book), the formatted reference, the links back to the notes
+ENTRY = re.compile(r'<li><span class="bib-anchor" id="([^"]+)"></span>(?:<span class="bib-former-key"[^>]*></span>)*'
+                   r'(.*?) ?<span class="bib-notes">', re.S)
 
 
 def formatted_entries(built_page: Path) -> dict[str, str]:
