@@ -53,7 +53,7 @@ function setup(data) {
   pages = data.docs.map(function (doc) {
     var blocks = [0];
     for (var i = doc.text.indexOf("\n"); i !== -1; i = doc.text.indexOf("\n", i + 1)) blocks.push(i + 1);
-    return { doc: doc, blocks: blocks };
+    return { doc: doc, blocks: blocks, readings: doc.readings || [] };
   });
 }
 
@@ -61,6 +61,18 @@ function blockAt(page, offset) {
   var index = lastAtOrBefore(page.blocks, offset, function (start) { return start; });
   var start = page.blocks[index], next = page.blocks[index + 1];
   return { start: start, end: next === undefined ? page.doc.text.length : next - 1 };
+}
+
+// A slip's reading line repeats a few characters of the block above it around the reading:
+// a match there counts only where it touches the reading (else it is the block's own hit).
+function repeatsItsBlock(page, start, length) {
+  var line = page.readings[lastAtOrBefore(page.readings, start, function (r) { return r[0]; })];
+  return !!line && start < line[3] && (start + length <= line[1] || start >= line[2]);
+}
+
+function isReadingLine(page, start) {
+  var line = page.readings[lastAtOrBefore(page.readings, start, function (r) { return r[0]; })];
+  return !!line && line[0] === start;
 }
 
 function findHits(words, query) {
@@ -72,12 +84,13 @@ function findHits(words, query) {
     var text = page.doc.text, found = {}, match;
     phrase.lastIndex = 0;
     while ((match = phrase.exec(text))) {
+      if (repeatsItsBlock(page, match.index, match[0].length)) continue;
       hits.push({ page: order, start: match.index, length: match[0].length, tier: match[0] === query ? 0 : 1 });
       found[blockAt(page, match.index).start] = true;
     }
     // several words: a block that holds them all, apart, is a partial match
     if (words.length > 1) page.blocks.forEach(function (start) {
-      if (found[start]) return;
+      if (found[start] || isReadingLine(page, start)) return;  // its words are the block's above
       var block = text.slice(start, blockAt(page, start).end), words = [];
       for (var i = 0; i < each.length; i++) {
         var word = block.match(each[i]);

@@ -41,7 +41,7 @@ def on_post_page(output, page, **kwargs):
     if page.url not in LEFT_OUT:
         text = page_text(output)
         _pages[page.url] = {"location": page.url, "title": text.title or page.title or "",
-                            "text": text.text, "marks": text.marks}
+                            "text": text.text, "marks": text.marks, "readings": text.readings}
     return output
 
 

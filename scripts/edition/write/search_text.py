@@ -39,6 +39,9 @@ class PageText:
     title: str = ""
     text: str = ""
     marks: list[list] = field(default_factory=list)  # [offset, kind, anchor, printed page]
+    # each reading line: [line start, reading start, reading end, line end]; a hit there counts
+    # only where it touches the reading (the rest of the line repeats the block above it)
+    readings: list[list] = field(default_factory=list)
 
 
 class _Reader(HTMLParser):
@@ -58,6 +61,7 @@ class _Reader(HTMLParser):
         self.block_start = 0  # offset where the current block's text begins
         self.slip_open: list[tuple[int, str]] = []  # (offset, reading) of each open span.sic
         self.readings: list[tuple[int, int, str]] = []  # (start, end, reading) in the current block
+        self.reading_lines: list[list[int]] = []  # PageText.readings
 
     def handle_starttag(self, tag, attr_list):
         attrs = dict(attr_list)
@@ -153,12 +157,16 @@ class _Reader(HTMLParser):
     def _reading_lines(self):
         """After a block with slips: each slip's neighbours with its reading, a line each."""
         block = "".join(self.parts)[self.block_start:].rstrip("\n")
-        lines = []
+        lines, offset = [], self.length
         for start, end, reading in self.readings:
             start, end = start - self.block_start, end - self.block_start
-            lines.append(block[max(0, start - READING_CONTEXT):start] + reading + block[end:end + READING_CONTEXT])
+            left = block[max(0, start - READING_CONTEXT):start].lstrip()
+            line = left + reading + block[end:end + READING_CONTEXT].rstrip()
+            self.reading_lines.append([offset, offset + len(left), offset + len(left) + len(reading), offset + len(line)])
+            lines.append(line)
+            offset += len(line) + 1
         self.readings = []
-        text = "\n".join(line.strip() for line in lines) + "\n"
+        text = "\n".join(lines) + "\n"
         self.parts.append(text)
         self.length += len(text)
 
@@ -174,4 +182,5 @@ def page_text(html: str) -> PageText:
     reader.feed(html)
     reader.close()
     text = "".join(reader.parts).strip("\n")
-    return PageText(reader.title, text, [m for m in reader.marks if m[0] < len(text)])
+    return PageText(reader.title, text, [m for m in reader.marks if m[0] < len(text)],
+                    [r for r in reader.reading_lines if r[0] < len(text)])
