@@ -64,10 +64,14 @@ function blockAt(page, offset) {
 }
 
 // A slip's reading line repeats a few characters of the block above it around the reading:
-// a match there counts only where it touches the reading (else it is the block's own hit).
-function repeatsItsBlock(page, start, length) {
+// a match there counts only where it touches the reading and the same few characters as
+// the author wrote them hold no match (else it is the block's own hit, counted already).
+function repeatsItsBlock(page, start, length, single) {
   var line = page.readings[lastAtOrBefore(page.readings, start, function (r) { return r[0]; })];
-  return !!line && start < line[3] && (start + length <= line[1] || start >= line[2]);
+  if (!line || start >= line[3]) return false;
+  if (start + length <= line[1] || start >= line[2]) return true;
+  var text = page.doc.text, written = text.slice(line[0], line[1]) + line[4] + text.slice(line[2], line[3]);
+  return single.test(written);
 }
 
 function isReadingLine(page, start) {
@@ -79,12 +83,13 @@ function findHits(words, query) {
   var patterns = words.map(wordPattern);
   var phrase = new RegExp(patterns.join("\\s*"), "giu");
   var each = patterns.map(function (pattern) { return new RegExp(pattern, "iu"); });
+  var single = new RegExp(patterns.join("\\s*"), "iu");
   var hits = [];
   pages.forEach(function (page, order) {
     var text = page.doc.text, found = {}, match;
     phrase.lastIndex = 0;
     while ((match = phrase.exec(text))) {
-      if (repeatsItsBlock(page, match.index, match[0].length)) continue;
+      if (repeatsItsBlock(page, match.index, match[0].length, single)) continue;
       hits.push({ page: order, start: match.index, length: match[0].length, tier: match[0] === query ? 0 : 1 });
       found[blockAt(page, match.index).start] = true;
     }

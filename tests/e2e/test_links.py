@@ -139,13 +139,14 @@ def test_what_the_pages_fetch_resolves(built_site, browser, prefix, script):
             failed_before = len(failed)
             page.goto(base + path.format(script=script), wait_until="networkidle")
             if path.endswith("/") and not path.endswith("404.html"):
-                # the search data is fetched when the search box takes focus; once the worker
-                # has it, the overlay asks for a query (鍵入以開始檢索).  The bound is generous:
-                # a loaded machine is slow, and this checks requests, not speed.
+                # the search data is fetched when the search box takes focus (which marks the page
+                # edition-search-loading until the worker reports it is ready).  The bound is
+                # generous: a loaded machine is slow, and this checks requests, not speed.
                 if page.evaluate("() => { const box = document.querySelector('[data-md-component=search-query]');"
                                  " if (box) box.focus(); return !!box; }"):
-                    page.wait_for_function("() => /以開始|以开始/.test("
-                                           "document.querySelector('.md-search-result__meta').innerText)", timeout=120000)
+                    page.wait_for_function("() => !document.documentElement.classList.contains('edition-search-loading')",
+                                           timeout=120000)
+                    page.wait_for_load_state("networkidle")
             assert len(failed) >= failed_before
     finally:
         context.close()

@@ -39,8 +39,9 @@ class PageText:
     title: str = ""
     text: str = ""
     marks: list[list] = field(default_factory=list)  # [offset, kind, anchor, printed page]
-    # each reading line: [line start, reading start, reading end, line end]; a hit there counts
-    # only where it touches the reading (the rest of the line repeats the block above it)
+    # each reading line: [line start, reading start, reading end, line end, the author's text];
+    # a hit there counts only where it touches the reading and the author's text has no hit
+    # at that place (else it repeats the block above it)
     readings: list[list] = field(default_factory=list)
 
 
@@ -162,7 +163,8 @@ class _Reader(HTMLParser):
             start, end = start - self.block_start, end - self.block_start
             left = block[max(0, start - READING_CONTEXT):start].lstrip()
             line = left + reading + block[end:end + READING_CONTEXT].rstrip()
-            self.reading_lines.append([offset, offset + len(left), offset + len(left) + len(reading), offset + len(line)])
+            self.reading_lines.append([offset, offset + len(left), offset + len(left) + len(reading), offset + len(line),
+                                       block[start:end]])
             lines.append(line)
             offset += len(line) + 1
         self.readings = []
