@@ -38,6 +38,7 @@ def test_mended_attributes_stay_mended(messages):
 
 
 def test_the_checker_can_fail(tmp_path):
+    install()  # run alone (make test-fast), no other test has installed the checker
     bad = tmp_path / "bad.html"
     bad.write_text('<!doctype html><html lang="zh"><title>x</title><label tabindex="">x</label>', encoding="utf-8")
     result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(bad)],
