@@ -103,8 +103,7 @@ def render_html_inlines(inlines: list[Inline]) -> str:
 
 def curated_html(document: Document | None, key: str, text: str) -> str:
     """A cell or caption as the slips pass marked it, else the curated string."""
-    inlines = document.curated_inlines.get(key) if document else None
-    return render_html_inlines(inlines) if inlines else escape_html(text)
+    return render_html_inlines(document.curated(key, text)) if document else escape_html(text)
 
 
 def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
