@@ -37,4 +37,72 @@
   }
   forwardFormerKey();
   window.addEventListener("hashchange", forwardFormerKey);
+
+  // Note pop-ups: the note beside its marker on hover or focus, drawn as Material's
+  // content.footnote.tooltips draws it (its markup, classes, placement and timing), but made
+  // when a marker is first pointed at.  Material's mounts a pop-up and its watchers for every
+  // marker at load (273 on the print page), on the main thread a phone needs for the text.
+  var DELAY = 250, note = null, noteHost = null, noteTimer = 0;
+  function markerOf(target) {
+    return target && target.closest ? target.closest("a.footnote-ref") : null;
+  }
+  function closeNote() {
+    if (!note) return;
+    var node = note;
+    noteHost.removeAttribute("aria-controls");
+    noteHost.removeAttribute("aria-haspopup");
+    note = noteHost = null;
+    node.classList.remove("md-tooltip2--active");
+    setTimeout(function () { node.remove(); }, DELAY);  // after the fade
+  }
+  function openNote(marker) {
+    clearTimeout(noteTimer);
+    if (marker === noteHost) return;
+    var target = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+    if (!target) return;
+    closeNote();
+    var inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    inner.append.apply(inner, Array.prototype.slice.call(target.cloneNode(true).children));
+    note = document.createElement("div");
+    note.className = "md-tooltip2";
+    note.id = "__tooltip2_note";
+    note.setAttribute("role", "dialog");
+    note.appendChild(inner);
+    noteHost = marker;
+    document.body.appendChild(note);
+    var host = marker.getBoundingClientRect();
+    var y = host.y >= innerHeight / 2 ? -16 - note.offsetHeight : 16 + host.height;
+    note.style.setProperty("--md-tooltip-host-x", host.x + scrollX + "px");
+    note.style.setProperty("--md-tooltip-host-y", host.y + scrollY + "px");
+    note.style.setProperty("--md-tooltip-x", host.width / 2 + "px");
+    note.style.setProperty("--md-tooltip-y", y + "px");
+    note.classList.add(y < 0 ? "md-tooltip2--top" : "md-tooltip2--bottom");
+    marker.setAttribute("aria-controls", note.id);
+    marker.setAttribute("aria-haspopup", "dialog");
+    var shown = note;
+    requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+  }
+  function leaveSoon() {
+    clearTimeout(noteTimer);
+    noteTimer = setTimeout(closeNote, DELAY);
+  }
+  function inNote(target) { return note && target && note.contains(target); }
+  document.addEventListener("mouseover", function (event) {
+    var marker = markerOf(event.target);
+    if (marker) openNote(marker);
+    else if (inNote(event.target)) clearTimeout(noteTimer);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if ((markerOf(event.target) || inNote(event.target)) && !inNote(event.relatedTarget)
+        && markerOf(event.relatedTarget) !== noteHost) leaveSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var marker = markerOf(event.target);
+    if (marker) openNote(marker);
+    else if (inNote(event.target)) clearTimeout(noteTimer);
+  });
+  document.addEventListener("focusout", function (event) {
+    if ((markerOf(event.target) || inNote(event.target)) && !inNote(event.relatedTarget)) leaveSoon();
+  });
 })();

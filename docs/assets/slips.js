@@ -39,26 +39,38 @@
     shown = null;
   }
 
-  marks.forEach(function (mark) {
-    mark.dataset.sic = mark.textContent;  // the author's characters, kept for the switch and the citer
-    mark.setAttribute("aria-expanded", "false");
-    mark.addEventListener("mouseenter", function () { show(mark); });
-    mark.addEventListener("mouseleave", function () { if (document.activeElement !== mark) hide(); });
-    mark.addEventListener("focus", function () { show(mark); });
-    mark.addEventListener("blur", hide);
-    mark.addEventListener("click", function () { if (shown === mark && document.activeElement !== mark) hide(); else show(mark); });
-    mark.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); shown === mark ? hide() : show(mark); }
-    });
+  // One set of listeners for the page, not six per mark: nothing is written into the text at
+  // load, so a long page is not restyled for its marks before the reader touches one.
+  function markOf(event) {
+    return (event.target.closest && event.target.closest("article .sic[data-corr]")) || null;
+  }
+  document.addEventListener("mouseover", function (event) {
+    var mark = markOf(event);
+    if (mark && mark !== shown && !mark.contains(event.relatedTarget)) show(mark);
   });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  document.addEventListener("mouseout", function (event) {
+    var mark = markOf(event);
+    if (mark && !mark.contains(event.relatedTarget) && document.activeElement !== mark) hide();
+  });
+  document.addEventListener("focusin", function (event) { var mark = markOf(event); if (mark) show(mark); });
+  document.addEventListener("focusout", function (event) { if (markOf(event)) hide(); });
   document.addEventListener("click", function (event) {
-    if (shown && !(event.target.closest && event.target.closest(".sic"))) hide();
+    var mark = markOf(event);
+    if (mark) { if (shown === mark && document.activeElement !== mark) hide(); else show(mark); }
+    else if (shown) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { hide(); return; }
+    var mark = markOf(event);
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); shown === mark ? hide() : show(mark); }
   });
 
   // 原文 ⇄ 校讀: the readings written in place of the author's characters (and back).
   function apply(reading) {
-    marks.forEach(function (mark) { mark.textContent = reading ? mark.dataset.corr : mark.dataset.sic; });
+    marks.forEach(function (mark) {
+      if (!("sic" in mark.dataset)) mark.dataset.sic = mark.textContent;  // the author's, for the switch back and the citer
+      mark.textContent = reading ? mark.dataset.corr : mark.dataset.sic;
+    });
     document.documentElement.classList.toggle("slips-reading", reading);
     button.setAttribute("aria-pressed", reading ? "true" : "false");
   }
@@ -70,6 +82,7 @@
   var button = document.createElement("button");
   button.type = "button";
   button.className = "slips-switch__button";
+  button.setAttribute("aria-pressed", "false");
   button.title = LABEL.hint.replace("{n}", marks.length);
   button.innerHTML = '<span class="slips-switch__author"></span> ⇄ <span class="slips-switch__reading"></span>';
   button.querySelector(".slips-switch__author").textContent = LABEL.author;
@@ -90,5 +103,5 @@
     try { localStorage.setItem(SETTING, reading ? "reading" : "author"); } catch (e) { /* file:// or private mode */ }
     apply(reading);
   });
-  apply(saved());
+  if (saved()) apply(true);
 })();

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from footnote_numbers import number_footnotes
+from passage_links import add_passage_links
 from valid_markup import mend
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
@@ -54,6 +55,9 @@ def on_post_build(config, **kwargs):
         html = number_footnotes(page.read_text(encoding="utf-8"))  # the plugin copied them unnumbered
         html = PREFIXED_MARKER.sub(r'<sup id="\1"', html)
         html = mend(repair_links(html, prefixes))  # the plugin renders the nav and sections itself
+        # The plugin copied the pages' content before the ¶ links were written into it: written
+        # here too, or passage.js adds ~600 at load and the long page relayouts with each batch.
+        html = add_passage_links(html)
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")

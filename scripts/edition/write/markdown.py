@@ -62,7 +62,7 @@ def sic_note(item: Sic) -> str:
 def sic_span(item: Sic, inner: str) -> str:
     """The author's characters (`inner`, already escaped) in a focusable mark; the reading in data-corr."""
     attrs = {"class": "sic", "id": item.id, "data-corr": item.corr, "data-kind": item.kind, "data-cert": item.cert,
-             "aria-label": sic_note(item), "role": "button", "tabindex": "0"}
+             "aria-label": sic_note(item), "role": "button", "aria-expanded": "false", "tabindex": "0"}
     return "<span " + " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items()) + f">{inner}</span>"
 
 
