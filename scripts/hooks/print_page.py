@@ -45,6 +45,39 @@ def relative_to_print_page(html: str) -> str:
     return html.replace('"base": "/"', '"base": ".."', 1)
 
 
+SIDEBAR_TOC = re.compile(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>.*?(<ul class="md-nav__list")', re.S)
+UL_TAG = re.compile(r"<(/?)ul\b")
+TOC_NAV_END = re.compile(r"(<nav role='navigation' class='print-page-toc-nav'>.*?)(</nav>)", re.S)
+PRINT_SITE_CALLS = re.compile(r'\s*<script type="text/javascript">\s*document\.addEventListener\(\'DOMContentLoaded\', '
+                              r"function \(\) \{\s*remove_material_navigation\(\);remove_mkdocs_theme_navigation\(\);"
+                              r"generate_toc\(\);\s*\}\)\s*</script>")
+PRINT_SITE_SCRIPT = re.compile(r'\s*<script src="[^"]*js/print-site\.js"></script>')
+# What print-site.js hid with inline styles (Material's own navigation, tabs and search).
+HIDDEN = "<style>.md-sidebar--primary, .md-tabs, .md-search { display: none; }</style>"
+
+
+def contents_at_build_time(html: str) -> str:
+    """What print-site.js did on screen at load, done here: the contents copied from the page's
+    own table of contents into #print-page-toc, the site's navigation hidden.  At load it was
+    a DOM insertion at the top of the whole thesis, and so a relayout of all of it (≈0.6 s of
+    a phone's main thread); the printed PDF never ran it (WeasyPrint runs no script)."""
+    toc = SIDEBAR_TOC.search(html)
+    calls = PRINT_SITE_CALLS.search(html)
+    if not toc or not calls:
+        raise ValueError("print page: mkdocs-print-site's contents call or Material's table of contents not found "
+                         "(has the plugin or the theme changed its markup?)")
+    depth, end = 0, None
+    for tag in UL_TAG.finditer(html, toc.start(1)):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.index(">", tag.end()) + 1
+            break
+    contents = html[toc.start(1):end].replace(' data-md-component="toc"', "", 1)
+    html = TOC_NAV_END.sub(lambda m: m.group(1) + contents + m.group(2), html, count=1)
+    html = PRINT_SITE_SCRIPT.sub("", PRINT_SITE_CALLS.sub("", html, count=1), count=1)
+    return html.replace("</head>", HIDDEN + "\n</head>", 1)
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     page = site / "print_page" / "index.html"
@@ -57,7 +90,7 @@ def on_post_build(config, **kwargs):
         html = mend(repair_links(html, prefixes))  # the plugin renders the nav and sections itself
         # The plugin copied the pages' content before the ¶ links were written into it: written
         # here too, or passage.js adds ~600 at load and the long page relayouts with each batch.
-        html = add_passage_links(html)
+        html = add_passage_links(contents_at_build_time(html))
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")

@@ -28,6 +28,7 @@ BACK = ("bibliography", "errata", "edition-report")
 WIDGETS = {  # (tag, class) of what only a web page needs
     ("details", "quote"),  # citation box with copy buttons and downloads
     ("a", "headerlink"),
+    ("a", "passage-link"),  # ¶ (the print page has them in its HTML since they are written at build time)
     ("a", "footnote-backref"),
     ("a", "bib-link"),  # 〔書目〕 in each note: the reference list is in the PDF anyway
 }

@@ -67,7 +67,7 @@ def squeeze(text: str) -> str:
 def expected_from_print_page(print_page: str) -> Expected:
     notes = {}
     for number, body in NOTE_ITEM.findall(print_page):
-        body = re.sub(r'<a class="(?:footnote-backref|bib-link)".*?</a>', "", body, flags=re.S)
+        body = re.sub(r'<a class="(?:footnote-backref|bib-link|passage-link)".*?</a>', "", body, flags=re.S)
         notes[int(number)] = squeeze(html.unescape(re.sub(r"<[^>]+>", "", body)))[:HEAD]
     return Expected(notes, [int(n) for n in PAGE_START.findall(print_page)], body_paragraphs(print_page))
 
@@ -86,6 +86,9 @@ def body_paragraphs(print_page: str) -> list[str]:
                 continue  # part titles, editorial notes, notes: other sizes
             for sup in paragraph.iter("sup"):
                 sup.text, sup[:] = "", []  # note markers: a smaller size
+            for link in paragraph.iter("a"):
+                if link.get("class") == "passage-link":
+                    link.text = ""  # the ¶ link: the web page's, not the thesis's
             text = squeeze("".join(paragraph.itertext()))
             if text:
                 paragraphs.append(text)

@@ -28,3 +28,21 @@ def test_print_page_numbers_notes_like_the_thesis(page, base_url):
     hrefs = page.evaluate("[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href').slice(1))")
     assert [h for h in hrefs if h and h not in ids] == []
 
+
+
+def test_print_page_contents_are_in_its_html_and_no_script_redraws_the_page(built_site, page, base_url):
+    """mkdocs-print-site drew the contents with a script at load (a relayout of the whole
+    thesis); they are written at build time, as the page's own table of contents lists them."""
+    html = (built_site / "zh-Hant" / "print_page" / "index.html").read_text("utf-8")
+    assert "print-site.js" not in html and "generate_toc" not in html
+    page.goto(base_url + "zh-Hant/print_page/")
+    contents = page.locator("#print-page-toc nav > ul a")
+    listed = page.locator(".md-sidebar--secondary nav > ul a")
+    assert contents.count() == listed.count() >= 17  # abstracts, chapters, appendices, lists
+    assert contents.evaluate_all("links => links.map(a => a.getAttribute('href'))") == \
+        listed.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("第二章" in text for text in contents.all_inner_texts())
+    for hidden in (".md-sidebar--primary", ".md-search"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#print-page-toc [data-md-component]").count() == 0  # Material leaves the copy alone
+
