@@ -50,6 +50,21 @@ def test_the_toggle_switches_and_is_remembered(page, base_url):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+def test_the_toggle_works_from_the_keyboard_and_tells_the_browser_the_scheme(page, base_url):
+    """The edition drives Material's palette form itself (partials/palette.html): the right
+    toggle shown, Enter switches as in Material, and the browser's metas follow."""
+    page.goto(base_url + "zh-Hant/chapter-1/")
+    assert page.locator("label[for=__palette_1]").is_visible() and page.locator("label[for=__palette_0]").is_hidden()
+    assert page.locator('meta[name="color-scheme"]').get_attribute("content") in ("light", "normal")
+    assert page.locator('meta[name="theme-color"]').get_attribute("content") == "#4051b5"  # the indigo header
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("label[for=__palette_0]").is_visible() and page.locator("label[for=__palette_1]").is_hidden()
+    assert page.locator('meta[name="color-scheme"]').get_attribute("content") == "dark"
+    assert page.locator("body").get_attribute("data-md-color-switching") is None  # only for the switch's frame
+
+
 @pytest.mark.parametrize("palette", ["light", "dark"])
 def test_print_is_light_in_either_palette(browser, base_url, palette):
     context = browser.new_context(color_scheme=palette)
