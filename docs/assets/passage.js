@@ -10,29 +10,8 @@
   var SETTING = "edition-copy-locator";
   var popover = null;
 
-  // ¶ links, like the headings' (Material's a.headerlink), kept out of copied text by CSS.
-  // Where the build did not write them, added in small batches when the browser is idle.
-  function addLink(passage) {
-    var link = document.createElement("a");
-    link.className = "passage-link";
-    link.href = "#" + passage.id;
-    link.title = words.labelLink;
-    link.setAttribute("aria-label", words.labelLink);
-    link.textContent = "¶";
-    var holder = passage.matches("figure") ? passage.querySelector("figcaption") || passage
-      : passage.matches('[id^="fn:"]') ? passage.lastElementChild || passage : passage;
-    holder.appendChild(link);
-  }
-  // The build writes them (scripts/hooks/passage_links.py); the print page lacks them.
-  var passages = Array.prototype.filter.call(article.querySelectorAll(PASSAGE), function (passage) {
-    return !passage.querySelector("a.passage-link");
-  });
-  var idle = window.requestIdleCallback || function (run) { return setTimeout(function () { run(); }, 1); };
-  (function batch() {  // slices of 8 ms, well under a long task's 50 ms
-    var end = Date.now() + 8;
-    while (passages.length && Date.now() < end) addLink(passages.shift());
-    if (passages.length) idle(batch, { timeout: 500 });
-  })();
+  // The ¶ links are in the HTML (scripts/hooks/passage_links.py, and print_page.py for the
+  // print page); tests/e2e/test_passages.py checks every passage has one.
 
   function inArticle(range) {
     var node = range.commonAncestorContainer;

@@ -2,10 +2,10 @@
 
 Made by a script at load, the links cost a long page hundreds of DOM insertions and a
 relayout each batch (chapter 2 has 180 passages); in the HTML they cost nothing.  The link
-is the one docs/assets/passage.js would make (its label is the page's own, from
-div.passage-cite); passage.js still adds any that are missing.  The print page, which
-mkdocs-print-site assembles from the pages' content before this hook sees it, gets them
-from print_page.py.
+is the page's own (its label from div.passage-cite), and nothing makes them at load any
+more.  The print page, which mkdocs-print-site assembles from the pages' content before this
+hook sees it, gets them from print_page.py; tests/e2e/test_passages.py checks that every
+passage of every page has one.
 """
 from __future__ import annotations
 

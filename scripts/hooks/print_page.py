@@ -63,17 +63,20 @@ def contents_at_build_time(html: str) -> str:
     a phone's main thread); the printed PDF never ran it (WeasyPrint runs no script)."""
     toc = SIDEBAR_TOC.search(html)
     calls = PRINT_SITE_CALLS.search(html)
-    if not toc or not calls:
-        raise ValueError("print page: mkdocs-print-site's contents call or Material's table of contents not found "
-                         "(has the plugin or the theme changed its markup?)")
+    nav = TOC_NAV_END.search(html)
+    if not toc or not calls or not nav:
+        raise ValueError("print page: mkdocs-print-site's contents call or contents nav, or Material's table of "
+                         "contents, not found (has the plugin or the theme changed its markup?)")
     depth, end = 0, None
     for tag in UL_TAG.finditer(html, toc.start(1)):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             end = html.index(">", tag.end()) + 1
             break
+    if end is None:
+        raise ValueError("print page: Material's table of contents has no closing </ul>")
     contents = html[toc.start(1):end].replace(' data-md-component="toc"', "", 1)
-    html = TOC_NAV_END.sub(lambda m: m.group(1) + contents + m.group(2), html, count=1)
+    html = html[:nav.end(1)] + contents + html[nav.end(1):]
     html = PRINT_SITE_SCRIPT.sub("", PRINT_SITE_CALLS.sub("", html, count=1), count=1)
     return html.replace("</head>", HIDDEN + "\n</head>", 1)
 

@@ -165,6 +165,31 @@ def test_copying_more_than_a_sentence_appends_a_locator_unless_turned_off(page, 
     assert len(text) > 100 and copy_selection(page) == text
 
 
+def passages_without_their_link(html: str) -> list[str]:
+    """The passages (as passage.js finds them) whose ¶ link is not in the HTML, or not theirs."""
+    import tinyhtml5
+
+    article = next(tinyhtml5.parse(html, namespace_html_elements=False).iter("article"))
+    wrong = []
+    for element in article.iter():
+        name = element.get("id") or ""
+        if name.startswith(("p-", "li-", "fn:")) or (element.tag == "figure" and name.startswith(("table-", "figure-"))):
+            links = [a.get("href") for a in element.iter("a") if a.get("class") == "passage-link"]
+            if links[-1:] != [f"#{name}"]:
+                wrong.append(name)
+    return wrong
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+def test_every_passage_has_its_pilcrow_link_in_the_html_the_print_page_too(built_site, script):
+    """Nothing adds them at load (a relayout of a long page per batch): the build writes them."""
+    pages = [p for p in sorted((built_site / script).rglob("index.html")) if 'class="passage-cite"' in p.read_text("utf-8")]
+    assert any(p.parent.name == "print_page" for p in pages) and len(pages) == 14  # 2 abstracts, 6 chapters, 5 appendices
+    found = {p.parent.name: passages_without_their_link(p.read_text("utf-8")) for p in pages}
+    assert {name: ids for name, ids in found.items() if ids} == {}
+    assert passages_without_their_link('<article><p id="p-1-1">text</p></article>') == ["p-1-1"]  # can fail
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
 @pytest.mark.parametrize("passage", ["p-2-1-1-2", "fn:45", "table-2-1"])

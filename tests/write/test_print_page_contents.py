@@ -46,3 +46,7 @@ def test_markup_it_does_not_know_stops_the_build(contents_at_build_time):
         contents_at_build_time(PAGE.replace("generate_toc();", ""))
     with pytest.raises(ValueError, match="table of contents"):
         contents_at_build_time(PAGE.replace("md-sidebar--secondary", "md-sidebar--other"))
+    with pytest.raises(ValueError, match="contents nav"):
+        contents_at_build_time(PAGE.replace("print-page-toc-nav", "print-page-toc-other"))
+    with pytest.raises(ValueError, match="no closing"):
+        contents_at_build_time(PAGE.replace("</ul>", ""))
