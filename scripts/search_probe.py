@@ -122,7 +122,8 @@ _DROP = [re.compile(p, re.S) for p in (
     r'<details class="quote">.*?</details>',                 # the citation box (the edition's, not the text)
     r'<sup id="fnref:[^"]+">.*?</sup>',                       # note markers
     r'<a class="headerlink".*?</a>', r'<a class="footnote-backref".*?</a>', r'<a class="bib-link".*?</a>',
-    r'<a class="passage-link".*?</a>')]                     # the ¶ links (the edition's, not the text)
+    r'<a class="passage-link".*?</a>',                        # the ¶ links (the edition's, not the text)
+    r'<div class="slips-switch".*?</div>')]                   # the 原文 ⇄ 校讀 switch
 
 
 def reading(html_text: str) -> str:

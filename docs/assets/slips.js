@@ -4,10 +4,6 @@
 (function () {
   var marks = document.querySelectorAll("article .sic[data-corr]");
   if (!marks.length) return;
-  var meta = document.querySelector('meta[name="edition-script"]');
-  var hans = meta && meta.content === "zh-Hans";
-  var LABEL = hans ? { author: "原文", reading: "校读", list: "勘误表", hint: "显示校读（{n} 处）" }
-                   : { author: "原文", reading: "校讀", list: "勘誤表", hint: "顯示校讀（{n} 處）" };
   var SETTING = "edition-slips";
 
   // One tooltip for the page, placed under the mark it describes (never clipped by a table).
@@ -77,27 +73,12 @@
   function saved() {
     try { return localStorage.getItem(SETTING) === "reading"; } catch (e) { return false; }
   }
-  var bar = document.createElement("div");
-  bar.className = "slips-switch";
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "slips-switch__button";
-  button.setAttribute("aria-pressed", "false");
-  button.title = LABEL.hint.replace("{n}", marks.length);
-  button.innerHTML = '<span class="slips-switch__author"></span> ⇄ <span class="slips-switch__reading"></span>';
-  button.querySelector(".slips-switch__author").textContent = LABEL.author;
-  button.querySelector(".slips-switch__reading").textContent = LABEL.reading;
-  var list = document.createElement("a");
-  list.className = "slips-switch__list";
-  list.textContent = LABEL.list;
-  // the list's own link in the navigation: right for the hosted site and for file:// alike
-  var listed = document.querySelector('.md-nav a[href$="errata/"], .md-nav a[href$="errata.html"]');
-  list.href = listed ? listed.href : "../errata/";
-  bar.appendChild(button);
-  bar.appendChild(list);
-  var article = document.querySelector("article.md-content__inner");
-  var heading = article && article.querySelector("h1");
-  if (heading) heading.after(bar); else if (article) article.prepend(bar);
+  // The switch is in the page's HTML (scripts/hooks/slips_switch.py), hidden until now:
+  // made here, its insertion among the article's blocks restyled the whole article.
+  var bar = document.querySelector("article .slips-switch");
+  var button = bar && bar.querySelector(".slips-switch__button");
+  if (!button) return;
+  bar.hidden = false;
   button.addEventListener("click", function () {
     var reading = button.getAttribute("aria-pressed") !== "true";
     try { localStorage.setItem(SETTING, reading ? "reading" : "author"); } catch (e) { /* file:// or private mode */ }

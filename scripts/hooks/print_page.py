@@ -13,6 +13,7 @@ from pathlib import Path
 
 from footnote_numbers import number_footnotes
 from passage_links import add_passage_links
+from slips_switch import add_slips_switch
 from valid_markup import mend
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
@@ -81,6 +82,15 @@ def contents_at_build_time(html: str) -> str:
     return html.replace("</head>", HIDDEN + "\n</head>", 1)
 
 
+def slips_switch_on_print_page(html: str) -> str:
+    """The 原文 ⇄ 校讀 switch after the first section's heading (the contents' heading above it
+    is shown in print only), its 勘誤表 link to this page's own section."""
+    start = html.find('<section class="print-page" id=')  # the contents' section has no id
+    if start < 0:
+        raise ValueError('print page: no <section class="print-page" id=…> (has mkdocs-print-site changed its markup?)')
+    return html[:start] + add_slips_switch(html[start:], "#errata")
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     page = site / "print_page" / "index.html"
@@ -94,6 +104,7 @@ def on_post_build(config, **kwargs):
         # The plugin copied the pages' content before the ¶ links were written into it: written
         # here too, or passage.js adds ~600 at load and the long page relayouts with each batch.
         html = add_passage_links(contents_at_build_time(html))
+        html = slips_switch_on_print_page(html)
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")

@@ -31,6 +31,7 @@ WIDGETS = {  # (tag, class) of what only a web page needs
     ("a", "passage-link"),  # ¶ (the print page has them in its HTML since they are written at build time)
     ("a", "footnote-backref"),
     ("a", "bib-link"),  # 〔書目〕 in each note: the reference list is in the PDF anyway
+    ("div", "slips-switch"),  # 原文 ⇄ 校讀, a button for the screen
 }
 NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:(\d+)$")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -91,3 +91,34 @@ def test_script_switch_keeps_the_page_without_javascript_and_the_fragment_with_i
         page.wait_for_function("() => document.querySelector('a.script-switch__link').href.endsWith('#table-2-3')")
     finally:
         context.close()
+
+
+HTML_CLASS_CHANGES = """() => { window.htmlClassChanges = [];
+  new MutationObserver(records => records.forEach(r => { if (r.target === document.documentElement)
+    window.htmlClassChanges.push({bodyParsed: !!document.body, value: r.target.className}); }))
+  .observe(document, {attributes: true, attributeFilter: ["class"], subtree: true}); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["zh-Hant/chapter-2/", "zh-Hans/print_page/"])
+def test_html_marks_are_set_before_the_body_and_the_bundle_changes_none(browser, base_url, built_site, path):
+    """Material's bundle marks <html> ("js", the focus-visible polyfill's class and attribute) at
+    the end of the page, which restyled every element; the head sets them first."""
+    context = browser.new_context(locale="zh-TW")
+    try:
+        page = context.new_page()
+        page.add_init_script(f"({HTML_CLASS_CHANGES})()")
+        page.goto(base_url + path, wait_until="networkidle")
+        changes = page.evaluate("window.htmlClassChanges")
+        # set once in the head; the bundle's own calls (a token already there, one never there)
+        # may touch the attribute but leave its value, so nothing is restyled
+        assert changes and not changes[0]["bodyParsed"], changes
+        assert {change["value"] for change in changes} == {changes[0]["value"]}, changes
+        classes = page.evaluate("document.documentElement.className").split()
+        assert {"js", "js-focus-visible"} <= set(classes) and "no-js" not in classes
+        assert page.evaluate("document.documentElement.hasAttribute('data-js-focus-visible')")
+    finally:
+        context.close()
+    # without JavaScript the page keeps Material's "no-js" (its rules for that case apply)
+    source = (built_site / path / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html [^>]*class="no-js"', source)

@@ -277,3 +277,21 @@ def test_search_box_finds_the_passage_by_either_form(page, base_url, script, que
     type_query(page, query)
     items = results(page, everything=True)
     assert "chapter-6/" in listed_pages(items, base_url)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["chapter-2/", "print_page/"])
+def test_switch_is_in_the_html_hidden_until_the_script_shows_it(browser, base_url, path):
+    """Written at build time (inserted at load it restyled the whole article); one per page."""
+    for javascript in (False, True):
+        context = browser.new_context(locale="zh-TW", java_script_enabled=javascript)
+        try:
+            page = context.new_page()
+            page.goto(base_url + f"zh-Hant/{path}", wait_until="load")
+            switch = page.locator("article .slips-switch")
+            assert switch.count() == 1
+            assert switch.is_visible() == javascript
+            marks = page.locator("article .sic[data-corr]").count()
+            assert switch.locator("button").get_attribute("title") == f"顯示校讀（{marks} 處）"
+        finally:
+            context.close()

@@ -50,3 +50,15 @@ def test_markup_it_does_not_know_stops_the_build(contents_at_build_time):
         contents_at_build_time(PAGE.replace("print-page-toc-nav", "print-page-toc-other"))
     with pytest.raises(ValueError, match="no closing"):
         contents_at_build_time(PAGE.replace("</ul>", ""))
+
+
+def test_slips_switch_follows_the_first_sections_heading_not_the_contents(monkeypatch):
+    monkeypatch.syspath_prepend(str(HOOKS))
+    from print_page import slips_switch_on_print_page
+    page = ('<nav><h1 class="print-page-toc-title">目錄</h1></nav><section class="print-page" id="abstract">'
+            '<h1 id="abstract-_1">摘要</h1><p><span class="sic" data-corr="覷">靦</span></p></section>')
+    out = slips_switch_on_print_page(page)
+    assert out.index('<div class="slips-switch" hidden>') > out.index("摘要</h1>")
+    assert 'href="#errata"' in out and "（1 處）" in out
+    with pytest.raises(ValueError, match="print-page"):
+        slips_switch_on_print_page("<h1>x</h1>")

@@ -31,7 +31,8 @@ def _skipped(tag: str, attrs: dict[str, str]) -> bool:
     return bool(tag in {"script", "style", "svg", "button"}
             or (tag == "sup" and (attrs.get("id") or "").startswith("fnref:"))
             or (tag == "a" and {"headerlink", "footnote-backref", "bib-link", "passage-link"} & set(classes))
-            or (tag == "details" and "quote" in classes))
+            or (tag == "details" and "quote" in classes)
+            or (tag == "div" and "slips-switch" in classes))
 
 
 @dataclass
