@@ -77,7 +77,7 @@ class SiteArticle(HTMLParser):
     """A built page's article text, without what only the site has (the ¶ permalinks, the
     cite box, the link to a note's reference entry) and without the notes (kept apart)."""
 
-    SKIPPED = {"headerlink", "passage-link", "footnote", "quote", "bib-link", "footnote-backref"}
+    SKIPPED = {"headerlink", "passage-link", "footnote", "quote", "bib-link", "footnote-backref", "slips-switch"}
     VOID = {"br", "img", "hr", "meta", "link", "input", "wbr"}
 
     def __init__(self):

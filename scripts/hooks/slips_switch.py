@@ -31,7 +31,7 @@ def add_slips_switch(content: str, errata_href: str) -> str:
     heading = HEADING_END.search(content)
     if not heading:
         raise ValueError("a page with slips (span.sic[data-corr]) has no <h1> to put the 原文 ⇄ 校讀 switch after")
-    return content[:heading.end()] + "\n" + switch_html(errata_href, slips) + content[heading.end():]
+    return content[:heading.end()] + switch_html(errata_href, slips) + content[heading.end():]
 
 
 def on_page_content(html: str, page, **kwargs) -> str:
