@@ -1,8 +1,8 @@
 """MkDocs hook: the 原文 ⇄ 校讀 switch of a page with slips, written after its heading.
 
 slips.js made the switch at load and put it after the page's <h1>; an element inserted
-among the article's children restyles every element after it (1,774 on chapter 2, the
-whole thesis on the print page).  Written here, `hidden`, with its count, it costs
+among the article's children restyles every element after it (1,774 on chapter 2).
+Written here, `hidden`, with its count, it costs
 nothing: slips.js only shows it.  The labels are the Traditional ones; the Simplified
 build's conversion of the finished page (simplified.py) turns them.  The print page, which
 mkdocs-print-site assembles before this hook sees the pages, gets one from print_page.py.
