@@ -36,6 +36,11 @@ def on_config(config, **kwargs):
     return config
 
 
+def hosted_location(src_uri: str) -> str:
+    """The folder a page stands in on the hosted site (directory URLs): "" for the home page."""
+    return "" if src_uri == "index.md" else src_uri.removesuffix(".md") + "/"
+
+
 def file_href(href: str, page_url: str, hosted_location: str) -> str:
     """A directory-style href written for the hosted page at `hosted_location`, as a file link."""
     target = posixpath.normpath(posixpath.join(hosted_location, href))
@@ -48,11 +53,10 @@ def file_href(href: str, page_url: str, hosted_location: str) -> str:
 def on_post_page(output, page, config, **kwargs):
     if not offline(config):
         return output
-    src = page.file.src_uri
-    hosted_location = "" if src == "index.md" else src.removesuffix(".md") + "/"
+    hosted = hosted_location(page.file.src_uri)
 
     def fix(match: re.Match) -> str:
-        return f'href="{file_href(match.group(1), page.url, hosted_location)}{match.group(2) or ""}"'
+        return f'href="{file_href(match.group(1), page.url, hosted)}{match.group(2) or ""}"'
 
     return DIRECTORY_HREF.sub(fix, output)
 

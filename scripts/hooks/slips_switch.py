@@ -12,6 +12,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from offline import hosted_location
+
 SLIP = re.compile(r'<span class="sic"[^>]*\bdata-corr="')
 HEADING_END = re.compile(r"</h1>")
 
@@ -38,8 +40,7 @@ def on_page_content(html: str, page, **kwargs) -> str:
     # Written for the hosted page's directory URL, as the edition's other raw links are
     # (offline.py points them at files in the offline edition).
     src = page.file.src_uri
-    hosted = "" if src == "index.md" else src.removesuffix(".md") + "/"
-    href = posixpath.relpath("errata", hosted or ".") + "/"
+    href = posixpath.relpath("errata", hosted_location(src) or ".") + "/"
     try:
         return add_slips_switch(html, href)
     except ValueError as error:
