@@ -38,6 +38,71 @@
   forwardFormerKey();
   window.addEventListener("hashchange", forwardFormerKey);
 
+  // The reader's place on reload and Back: the browser would restore the scroll offset, but
+  // the paragraphs laid out only near the screen (edition.css, content-visibility) keep an
+  // estimated height until then, so the same offset lands a few lines to a screen away.  The
+  // passage at the top of the screen and its distance from it are kept in the history entry
+  // instead, and the page is scrolled back to them.
+  if ("scrollRestoration" in history) {
+    history.scrollRestoration = "manual";
+    var passageAtTop = function () {
+      var header = document.querySelector(".md-header");
+      var article = document.querySelector("article");
+      if (!article) return null;
+      var box = article.getBoundingClientRect(), x = box.left + box.width / 2;
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      for (var y = Math.max(top, 0) + 2; y < innerHeight; y += 16) {  // a margin between blocks is no passage
+        var hit = document.elementFromPoint(x, y);
+        var passage = hit && hit.closest && hit.closest("article [id]");
+        if (passage) return passage;
+      }
+      return null;
+    };
+    var keepPlace = function () {
+      var passage = passageAtTop();
+      var state = {};
+      for (var key in history.state || {}) state[key] = history.state[key];
+      state.editionPlace = passage ? {id: passage.id, top: passage.getBoundingClientRect().top} : {y: scrollY};
+      try { history.replaceState(state, ""); } catch (e) { /* a state the browser refuses */ }
+    };
+    // Kept once the scrolling stops (a state written while the page is being left is not
+    // kept by Chromium on reload).
+    var placeTimer = 0;
+    window.addEventListener("scroll", function () {
+      clearTimeout(placeTimer);
+      placeTimer = setTimeout(keepPlace, 150);
+    }, {passive: true});
+    window.addEventListener("pagehide", keepPlace);
+    window.addEventListener("hashchange", keepPlace);  // a link followed and the page reloaded at once
+    var arrival = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var place = history.state && history.state.editionPlace;
+    if (!place || !arrival || arrival.type === "navigate") {
+      var target = arrival && arrival.type !== "navigate" && location.hash
+        && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) target.scrollIntoView();  // what the browser does when it has no place to restore
+      window.addEventListener("load", function () { setTimeout(keepPlace); });  // a fragment is scrolled to with no scroll event
+    } else {
+      var passage = place.id && document.getElementById(place.id);
+      if (passage) {
+        // Scrolled to, then held there for a few frames: the paragraphs that come near the
+        // screen take their real heights in the next frames and move what follows them.
+        // Let go as soon as the reader moves the page.
+        var frames = 0;
+        var letGo = function () { frames = 10; };
+        ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (type) {
+          window.addEventListener(type, letGo, {once: true, passive: true});
+        });
+        var hold = function () {
+          if (frames >= 10) return;
+          var off = passage.getBoundingClientRect().top - place.top;
+          if (Math.abs(off) >= 1) window.scrollBy(0, off);
+          if (++frames < 10) requestAnimationFrame(hold);
+        };
+        hold();
+      } else if (place.y !== undefined) window.scrollTo(0, place.y);
+    }
+  }
+
   // Note pop-ups: the note beside its marker on hover or focus, drawn as Material's
   // content.footnote.tooltips draws it (its markup, classes, placement and timing), but made
   // when a marker is first pointed at.  Material's mounts a pop-up and its watchers for every

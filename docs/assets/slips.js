@@ -73,8 +73,9 @@
   function saved() {
     try { return localStorage.getItem(SETTING) === "reading"; } catch (e) { return false; }
   }
-  // The switch is in the page's HTML (scripts/hooks/slips_switch.py), hidden until now:
-  // made here, its insertion among the article's blocks restyled the whole article.
+  // The switch is in the page's HTML (scripts/hooks/slips_switch.py), hidden there and shown
+  // by slips.css from the first paint when scripts run: made here, its insertion among the
+  // article's blocks restyled the whole article.
   var bar = document.querySelector("article .slips-switch");
   var button = bar && bar.querySelector(".slips-switch__button");
   if (!button) return;
