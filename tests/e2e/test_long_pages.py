@@ -158,7 +158,10 @@ def test_reload_and_back_keep_the_passage_the_reader_was_at(page, base_url, leav
     page.goto(base_url + CHAPTER)
     page.mouse.wheel(0, 20000)
     page.wait_for_function("() => scrollY > 15000")
-    page.wait_for_function("() => history.state && history.state.editionPlace")  # kept once the scrolling stops
+    # kept once the scrolling stops: the place the history entry holds is the one on the screen
+    page.wait_for_function("""() => { const kept = history.state && history.state.editionPlace;
+        const at = kept && kept.id && document.getElementById(kept.id);
+        return scrollY > 15000 && at && Math.abs(at.getBoundingClientRect().top - kept.top) < 1; }""")
     place = page.evaluate("""() => {
         const at = document.elementFromPoint(innerWidth / 2, innerHeight / 2).closest("article [id]");
         return {id: at.id, top: at.getBoundingClientRect().top}; }""")
