@@ -170,6 +170,7 @@ def test_reload_and_back_keep_the_passage_the_reader_was_at(page, base_url, leav
     else:
         page.goto(base_url + "zh-Hant/chapter-3/")
         page.go_back()
+        page.wait_for_function("() => location.pathname.endsWith('/chapter-2/')")  # back on it, whether from the cache or loaded
     settle(page)
     settle(page)
     top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", place["id"])
