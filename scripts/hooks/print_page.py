@@ -14,6 +14,7 @@ from pathlib import Path
 from footnote_numbers import number_footnotes
 from passage_links import add_passage_links
 from slips_switch import add_slips_switch
+from table_boxes import box_tables
 from valid_markup import mend
 
 ID = re.compile(r"""\bid=["']([^"']+)["']""")
@@ -103,7 +104,7 @@ def on_post_build(config, **kwargs):
         html = mend(repair_links(html, prefixes))  # the plugin renders the nav and sections itself
         # The plugin copied the pages' content before the ¶ links were written into it: written
         # here too, or passage.js adds ~600 at load and the long page relayouts with each batch.
-        html = add_passage_links(contents_at_build_time(html))
+        html = box_tables(add_passage_links(contents_at_build_time(html)))  # and Material's table boxes
         html = slips_switch_on_print_page(html)
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)

@@ -91,6 +91,20 @@ def strip_widgets(root: ET.Element) -> None:
         for summary in node.iter("summary"):
             summary.tag = "p"
             summary.set("class", "summary")
+    unbox_tables(root)
+
+
+def unbox_tables(root: ET.Element) -> None:
+    """A table's scroll box (scripts/hooks/table_boxes.py) is a keyboard stop on screen; on paper, the table."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for box in [d for d in root.iter("div") if "md-typeset__scrollwrap" in classes(d)]:
+        table = box.find("div/table")
+        if table is None:
+            raise PrintPageError("print page: a table's scroll box holds no div > table")
+        table.attrib.pop("class", None)
+        table.tail = box.tail
+        parent = parents[box]
+        parent[list(parent).index(box)] = table
 
 
 def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = frozenset()) -> int:

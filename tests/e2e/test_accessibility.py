@@ -56,3 +56,24 @@ def test_no_serious_violation_with_a_slip_explained_and_the_readings_shown(page,
     page.locator("article .sic").first.focus()
     page.locator("#sic-tip").wait_for(state="visible")
     assert not severe_violations(page)
+
+
+@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
+def test_a_table_that_scrolls_sideways_is_reached_by_tab_named_and_scrolled_by_keys(page, base_url, script):
+    """On a phone a rebuilt table is wider than the screen: its box is the Tab stop after the
+    caption's ¶ link, named by the caption, and the arrow keys scroll it; Material, finding the
+    table boxed already, does not box it again."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + f"{script}/chapter-2/", wait_until="networkidle")
+    assert page.locator("article table").count() == page.locator("article .md-typeset__scrollwrap").count() == 7
+    assert page.locator("article .md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
+    figure = page.locator("#table-2-1")
+    caption = figure.locator("figcaption").evaluate("c => c.firstChild.textContent.trim()")
+    box = page.get_by_role("region", name=caption)
+    assert box.count() == 1 and box.evaluate("b => b.closest('figure').id") == "table-2-1"
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth + 20")  # it does scroll, here
+    figure.locator(".passage-link").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('#table-2-1 .md-typeset__scrollwrap')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('#table-2-1 .md-typeset__scrollwrap').scrollLeft > 0")

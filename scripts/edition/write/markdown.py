@@ -128,8 +128,9 @@ def render_table(table: Table, document: Document | None = None) -> str:
     body = "".join(rows[table.header_rows:])
     return (
         f'<figure class="edition-table" id="{table.anchor}" data-source-lines="{table.first_line}-{table.last_line}">\n'
-        f'<figcaption>{curated_html(document, f"{table.anchor}/caption", table.caption)}</figcaption>\n'
-        f'<div class="table-scroll"><table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table></div>\n'
+        f'<figcaption id="{table.anchor}-caption">{curated_html(document, f"{table.anchor}/caption", table.caption)}</figcaption>\n'
+        # the caption's id names the table's scroll box (scripts/hooks/table_boxes.py)
+        f'<table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table>\n'
         f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
         f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。</p>\n'
         "</figure>"

@@ -1,0 +1,35 @@
+"""MkDocs hook: every table's scroll box written into the page at build time.
+
+Material's content component replaces each `table:not([class])` with its scroll box
+(div.md-typeset__scrollwrap > div.md-typeset__table > table) once the page has loaded: a
+DOM change in a page already laid out, so a relayout of it (on the print page the 勘誤表
+alone has 1,441 cells), and a box that scrolls sideways which the keyboard cannot reach
+(axe: scrollable-region-focusable).  Here the box is written as Material writes it, the
+table marked `edition-data` so that Material leaves it alone (edition.css gives it
+Material's table style), and the box is a region reached by Tab, named by the table's
+caption or else by the heading above it.  The print page, which mkdocs-print-site assembles
+before this hook sees the pages, gets its boxes from print_page.py.
+"""
+from __future__ import annotations
+
+import re
+
+TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+LABEL = re.compile(r'<(?:h[1-6]|figcaption) id="([^"]+)"')
+
+
+def box_tables(content: str) -> str:
+    out, done = [], 0
+    for table in TABLE.finditer(content):
+        labels = LABEL.findall(content, 0, table.start())
+        if not labels:
+            raise ValueError(f"a table with no heading or caption above it: {content[table.start():table.start() + 80]!r}")
+        out.append(content[done:table.start()])
+        out.append(f'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="{labels[-1]}">'
+                   f'<div class="md-typeset__table"><table class="edition-data">{table.group(1)}</table></div></div>')
+        done = table.end()
+    return "".join(out) + content[done:]
+
+
+def on_page_content(html_content: str, **kwargs) -> str:
+    return box_tables(html_content)
