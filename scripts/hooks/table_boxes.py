@@ -7,7 +7,8 @@ alone has 1,441 cells), and a box that scrolls sideways which the keyboard canno
 (axe: scrollable-region-focusable).  Here the box is written as Material writes it, the
 table marked `edition-data` so that Material leaves it alone (edition.css gives it
 Material's table style), and the box is a region reached by Tab, named by the table's
-caption or else by the heading above it.  The print page, which mkdocs-print-site assembles
+caption or else by the heading above it; its rows are counted for its estimated height
+while it is far from the screen.  The print page, which mkdocs-print-site assembles
 before this hook sees the pages, gets its boxes from print_page.py.
 """
 from __future__ import annotations
@@ -25,7 +26,9 @@ def box_tables(content: str) -> str:
         if not labels:
             raise ValueError(f"a table with no heading or caption above it: {content[table.start():table.start() + 80]!r}")
         out.append(content[done:table.start()])
-        out.append(f'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="{labels[-1]}">'
+        rows = table.group(1).count("<tr")  # the box's estimated height while it is far from the screen (edition.css)
+        out.append(f'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="{labels[-1]}" '
+                   f'style="--rows: {rows}">'
                    f'<div class="md-typeset__table"><table class="edition-data">{table.group(1)}</table></div></div>')
         done = table.end()
     return "".join(out) + content[done:]

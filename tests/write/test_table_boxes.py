@@ -10,7 +10,7 @@ import tinyhtml5
 from thesis_pdf.prepare import PrintPageError, unbox_tables
 
 HOOKS = Path(__file__).resolve().parents[2] / "scripts" / "hooks"
-BOX = re.compile(r'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="([^"]+)">'
+BOX = re.compile(r'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="([^"]+)" style="--rows: \d+">'
                  r'<div class="md-typeset__table"><table class="edition-data">(.*?)</table></div></div>', re.S)
 
 
@@ -27,7 +27,7 @@ def test_a_table_in_a_figure_is_named_by_its_caption(box_tables):
             '<table>\n<thead><tr><th>國名</th></tr></thead>\n<tbody><tr><td>哈薩克</td></tr></tbody>\n</table>\n</figure>')
     out = box_tables(page)
     (label, inner), = BOX.findall(out)
-    assert label == "table-2-1-caption"
+    assert label == "table-2-1-caption" and 'style="--rows: 2"' in out
     assert inner == "\n<thead><tr><th>國名</th></tr></thead>\n<tbody><tr><td>哈薩克</td></tr></tbody>\n"
     assert BOX.sub(lambda m: f"<table>{m.group(2)}</table>", out) == page  # nothing else changed
 
