@@ -7,28 +7,43 @@ alone has 1,441 cells), and a box that scrolls sideways which the keyboard canno
 (axe: scrollable-region-focusable).  Here the box is written as Material writes it, the
 table marked `edition-data` so that Material leaves it alone (edition.css gives it
 Material's table style), and the box is a region reached by Tab, named by the table's
-caption or else by the heading above it; its rows are counted for its estimated height
-while it is far from the screen.  The print page, which mkdocs-print-site assembles
+caption or else by the heading above it (numbered where one heading is over several
+tables); its rows are counted for its estimated height while it is far from the screen.  The print page, which mkdocs-print-site assembles
 before this hook sees the pages, gets its boxes from print_page.py.
 """
 from __future__ import annotations
 
+import html
 import re
 
 TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 LABEL = re.compile(r'<(?:h[1-6]|figcaption) id="([^"]+)"')
+HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def heading_text(content: str, anchor: str) -> str:
+    heading = re.search(rf'<(h[1-6]) id="{re.escape(anchor)}"[^>]*>(.*?)</\1>', content, re.S)
+    return html.unescape(TAG.sub("", HEADERLINK.sub("", heading.group(2)))).strip()
 
 
 def box_tables(content: str) -> str:
-    out, done = [], 0
-    for table in TABLE.finditer(content):
-        labels = LABEL.findall(content, 0, table.start())
-        if not labels:
+    tables = list(TABLE.finditer(content))
+    labels = []
+    for table in tables:
+        above = LABEL.findall(content, 0, table.start())
+        if not above:
             raise ValueError(f"a table with no heading or caption above it: {content[table.start():table.start() + 80]!r}")
-        out.append(content[done:table.start()])
+        labels.append(above[-1])
+    out, done = [], 0
+    for index, (table, label) in enumerate(zip(tables, labels)):
         rows = table.group(1).count("<tr")  # the box's estimated height while it is far from the screen (edition.css)
-        out.append(f'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="{labels[-1]}" '
-                   f'style="--rows: {rows}">'
+        name = f'aria-labelledby="{label}"'
+        if labels.count(label) > 1:  # one heading over several tables: each named apart
+            k = labels[:index].count(label) + 1
+            name = f'aria-label="{html.escape(heading_text(content, label))}（第 {k} 表，共 {labels.count(label)} 表）"'
+        out.append(content[done:table.start()])
+        out.append(f'<div class="md-typeset__scrollwrap" role="region" tabindex="0" {name} style="--rows: {rows}">'
                    f'<div class="md-typeset__table"><table class="edition-data">{table.group(1)}</table></div></div>')
         done = table.end()
     return "".join(out) + content[done:]

@@ -10,7 +10,7 @@ import tinyhtml5
 from thesis_pdf.prepare import PrintPageError, unbox_tables
 
 HOOKS = Path(__file__).resolve().parents[2] / "scripts" / "hooks"
-BOX = re.compile(r'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-labelledby="([^"]+)" style="--rows: \d+">'
+BOX = re.compile(r'<div class="md-typeset__scrollwrap" role="region" tabindex="0" aria-label(?:ledby)?="([^"]+)" style="--rows: \d+">'
                  r'<div class="md-typeset__table"><table class="edition-data">(.*?)</table></div></div>', re.S)
 
 
@@ -36,6 +36,12 @@ def test_a_markdown_table_is_named_by_the_heading_above_it(box_tables):
     page = ('<h1 id="top">勘誤表</h1><h2 id="_1">校讀</h2><p>說明</p><table><tr><td>1</td></tr></table>'
             '<h2 id="_2">其他</h2><table><tr><td>2</td></tr></table>')
     assert [label for label, _ in BOX.findall(box_tables(page))] == ["_1", "_2"]
+
+
+def test_tables_under_one_heading_are_numbered_by_its_text(box_tables):
+    page = ('<h1 id="_1">勘誤表<a class="headerlink" href="#_1" title="Permanent link">¶</a></h1>'
+            '<table><tr><td>1</td></tr></table><p>全表</p><table><tr><td>2</td></tr></table>')
+    assert [label for label, _ in BOX.findall(box_tables(page))] == ["勘誤表（第 1 表，共 2 表）", "勘誤表（第 2 表，共 2 表）"]
 
 
 def test_a_table_already_marked_is_left_alone(box_tables):
