@@ -109,3 +109,9 @@ def on_post_build(config, **kwargs):
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")
+
+
+def on_post_page(output, **kwargs):
+    """mkdocs-print-site puts its script on every page; it only defines the functions that the
+    print page called at load, which contents_at_build_time now does: no page loads it."""
+    return PRINT_SITE_SCRIPT.sub("", output, count=1)

@@ -35,6 +35,9 @@ def test_print_page_contents_are_in_its_html_and_no_script_redraws_the_page(buil
     thesis); they are written at build time, as the page's own table of contents lists them."""
     html = (built_site / "zh-Hant" / "print_page" / "index.html").read_text("utf-8")
     assert "print-site.js" not in html and "generate_toc" not in html
+    # nor does any other page load the plugin's script, which only defined what the print page called
+    pages = sorted(built_site.glob("zh-Han*/**/index.html"))
+    assert len(pages) > 30 and [p for p in pages if "js/print-site.js" in p.read_text("utf-8")] == []
     page.goto(base_url + "zh-Hant/print_page/")
     contents = page.locator("#print-page-toc nav > ul a")
     listed = page.locator(".md-sidebar--secondary nav > ul a")
