@@ -111,7 +111,9 @@ def on_post_build(config, **kwargs):
         page.write_text(html, encoding="utf-8")
 
 
-def on_post_page(output, **kwargs):
-    """mkdocs-print-site puts its script on every page; it only defines the functions that the
-    print page called at load, which contents_at_build_time now does: no page loads it."""
-    return PRINT_SITE_SCRIPT.sub("", output, count=1)
+def on_config(config, **kwargs):
+    """mkdocs-print-site adds its script to every page (extra_javascript); it only defines the
+    functions that the print page called at load, which contents_at_build_time now does: taken
+    out where the plugin put it in, so no page loads it."""
+    config["extra_javascript"] = [s for s in config["extra_javascript"] if str(s) != "js/print-site.js"]
+    return config
