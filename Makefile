@@ -19,13 +19,13 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# Refresh the lock from pyproject.toml, for every platform and Python 3.11.5+.  Versions
+# Refresh the lock from pyproject.toml, for every platform and Python 3.11+.  Versions
 # already locked stay unless pyproject.toml excludes them; `make lock UPGRADE=NAME` moves one
 # package (and what it needs) to the newest release allowed.  See the README, "Dependencies".
 UPGRADE ?=
 lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra tools --universal \
-	  --python-version 3.11.5 --generate-hashes --quiet -o $(LOCK) \
+	  --python-version 3.11 --generate-hashes --quiet -o $(LOCK) \
 	  $(if $(UPGRADE),--upgrade-package $(UPGRADE))
 
 # Regenerate docs/ from source/ (the output is committed; a test checks it is current).

@@ -52,3 +52,14 @@ def test_every_direct_dependency_is_locked_at_a_version_it_allows():
         requirement = Requirement(line)
         assert requirement.specifier.contains(entries[canonicalize_name(requirement.name)][0], prereleases=True), line
 
+
+
+def test_the_lock_is_made_for_the_oldest_python_the_project_admits():
+    """Debian 12's own python3 is 3.11.2: `requires-python` says what the lock was resolved for,
+    so a Python the project admits finds every locked release installable."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    header = (ROOT / "requirements.lock").read_text(encoding="utf-8").split("\n", 3)[1]
+    made_for = re.search(r"--python-version (\S+)", header)
+    assert made_for and project["requires-python"] == f">={made_for[1]}", (project["requires-python"], header)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"--python-version {made_for[1]} " in makefile
