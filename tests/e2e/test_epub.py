@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from make_epub import SCRIPTS, make_epubs
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTES, FIRST_PAGE, LAST_PAGE = 273, 6, 179
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +182,24 @@ def test_the_reference_list_has_every_entry_as_the_site_prints_it(readings, buil
     root = readings[script].documents["bibliography.xhtml"]
     book = {li.get("id"): visible(all_text(li)) for li in root.iter(XHTML + "li")}
     assert len(site) > 100 and book == site
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_one_reference_list_in_one_order_in_every_format(readings, built_site, script):
+    """The site's page, the print page (the PDF's input), the TEI and the EPUB file the same
+    entries under the same headings in the same order: one filing, not one per writer."""
+    anchor = r'<span class="bib-anchor" id="([^"]+)"></span>'
+    site_page = (built_site / script / "bibliography" / "index.html").read_text(encoding="utf-8")
+    print_page = (built_site / script / "print_page" / "index.html").read_text(encoding="utf-8")
+    print_page = print_page[print_page.index('id="bibliography-'):]  # the print page's own reference list
+    tei = ET.parse(built_site / script / "text" / "thesis.tei.xml").getroot()
+    tei_list = next(e for e in tei.iter(TEI + "listBibl") if e.get(XML_ID) == "bibliography")
+    book = readings[script].documents["bibliography.xhtml"]
+    orders = {
+        "site": re.findall(anchor, site_page),
+        "print": re.findall(anchor, print_page),
+        "tei": [e.get(XML_ID) for e in tei_list.iter(TEI + "biblStruct")],
+        "epub": [li.get("id") for li in book.iter(XHTML + "li")],
+    }
+    assert len(orders["site"]) > 100
+    assert {name: order for name, order in orders.items() if order != orders["site"]} == {}

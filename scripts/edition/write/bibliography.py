@@ -31,6 +31,23 @@ def section_of(work: Work) -> str:
     return "其他"
 
 
+def filed_sections(works) -> list[tuple[str, str, list[tuple[str, list[Work]]]]]:
+    """[(language, heading, [(kind, works in filing order)])], empty parts left out: the one
+    order of the reference list, which the site, the print page, the TEI and the EPUB all print."""
+    works, filed = list(works), []
+    for language, heading in LANGUAGES:
+        in_language = [w for w in works if w.language == language]
+        kinds = [(kind, in_filing_order([w for w in in_language if section_of(w) == kind])) for kind in SECTIONS]
+        kinds = [(kind, group) for kind, group in kinds if group]
+        if kinds:
+            filed.append((language, heading, kinds))
+    return filed
+
+
+def section_id(language: str, kind: str) -> str:
+    return f"{language}-{SECTIONS.index(kind) + 1}"
+
+
 def note_pages(documents: list[Document]) -> dict[int, str]:
     return {n: d.slug for d in documents for n in d.note_numbers()}
 
@@ -77,16 +94,10 @@ def render_bibliography(citations: Citations, documents: list[Document],
         "BibTeX 檔見 [bibliography.bib](cite/bibliography.bib)。\n",
         ORDER_NOTE + f"題名中作者以兩個連字號（--）表示的破折號，依中文標點作「——」（{dashes_normalised(citations)} 處）。\n",
     ]
-    for language, heading in LANGUAGES:
-        works = [w for w in citations.works.values() if w.language == language]
-        if not works:
-            continue
+    for language, heading, kinds in filed_sections(citations.works.values()):
         parts.append(f"## {heading} {{#{language}}}\n")
-        for kind in SECTIONS:
-            group = in_filing_order([w for w in works if section_of(w) == kind])
-            if not group:
-                continue
-            parts.append(f"### {kind} {{#{language}-{SECTIONS.index(kind) + 1}}}\n")
+        for kind, group in kinds:
+            parts.append(f"### {kind} {{#{section_id(language, kind)}}}\n")
             parts.append("\n".join(
                 f'- {anchors(w, former)}@{w.key} <span class="bib-notes">{back_links(w, pages)}</span>'
                 for w in group

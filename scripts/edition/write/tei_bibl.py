@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..citations import Citations, Work
-from .bibliography import LANGUAGES, SECTIONS, section_of
+from .bibliography import filed_sections, section_id
 from .tei_xml import element
 
 # BibTeX entry type → the level of the work's own title, and whether it is a part
@@ -103,20 +103,15 @@ def bibl_struct(work: Work, notes: set[int]) -> ET.Element:
 
 
 def list_bibl(citations: Citations, keys: set[str], notes: set[int]) -> ET.Element:
-    """中文 before 西文, each by kind, in key order: the site's reference list, as TEI
-    (only the works in `keys`, cited by `notes`: all, for the whole thesis; a part's own)."""
+    """中文 before 西文, each by kind, in the reference list's filing order (the site's and the
+    PDF's): only the works in `keys`, cited by `notes` (all, for the whole thesis; a part's own)."""
     listing = element(None, "listBibl", xml_id="bibliography")
     element(listing, "head", "參考書目")
-    for language, heading in LANGUAGES:
-        works = [w for w in citations.works.values() if w.language == language and w.key in keys]
-        if not works:
-            continue
+    for language, heading, kinds in filed_sections(w for w in citations.works.values() if w.key in keys):
         part = element(listing, "listBibl", xml_id=f"bibliography-{language}")
         element(part, "head", heading)
-        for kind in SECTIONS:
-            group = sorted((w for w in works if section_of(w) == kind), key=lambda w: w.key)
-            if group:
-                section = element(part, "listBibl", xml_id=f"bibliography-{language}-{SECTIONS.index(kind) + 1}")
-                element(section, "head", kind)
-                section.extend(bibl_struct(work, notes) for work in group)
+        for kind, group in kinds:
+            section = element(part, "listBibl", xml_id=f"bibliography-{section_id(language, kind)}")
+            element(section, "head", kind)
+            section.extend(bibl_struct(work, notes) for work in group)
     return listing

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ...model import DocumentKind, Edition
-from ..bibliography import LANGUAGES, SECTIONS, section_of
+from ..bibliography import filed_sections, section_id
 from ..cite_formats import thesis_title
 from ..report import placed
 from .xhtml import EpubWriteError, file_of, outline_levels, render_blocks, render_footnotes, text
@@ -148,17 +148,11 @@ def reference_list(edition: Edition, built_page: Path) -> BookDocument:
              f"<p>原書的參考書目未存。本表由本版依 {len(citations.notes)} 則註腳重建：每筆書目只列一次，"
              f"共 {len(citations.works)} 筆；格式依 GB/T 7714-2015，書目資料悉依註腳原文，每筆後附引用它的註腳。</p>"]
     sections = []
-    for language, heading in LANGUAGES:
-        works = [w for w in citations.works.values() if w.language == language]
-        if not works:
-            continue
+    for language, heading, kinds in filed_sections(citations.works.values()):
         parts.append(f'<h2 id="{language}">{heading}</h2>')
         sections.append((language, heading))
-        for kind in SECTIONS:
-            group = sorted((w for w in works if section_of(w) == kind), key=lambda w: w.key)
-            if not group:
-                continue
-            parts.append(f'<h3 id="{language}-{SECTIONS.index(kind) + 1}">{kind}</h3>\n<ul class="references">')
+        for kind, group in kinds:
+            parts.append(f'<h3 id="{section_id(language, kind)}">{kind}</h3>\n<ul class="references">')
             for work in group:
                 if work.key not in entries:
                     raise EpubWriteError(f"{built_page}: no entry with the id {work.key!r} (is the site current?)")
