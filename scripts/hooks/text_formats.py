@@ -6,7 +6,7 @@ as text).  Here, at build time:
   conversion as the pages: edition.script.simplified), so that both scripts offer every
   download in their own script, at the same paths;
 - the DTS API (scripts/edition/write/dts.py) is generated from the build's TEI into
-  dts/: about 1,800 small files per script, which would swamp a review if committed, and
+  dts/: about 3,850 small files per script, which would swamp a review if committed, and
   which are a pure function of the committed TEI.  They are added to MkDocs' files, so
   that links to them are checked like any other and the offline edition holds them too.
 """
