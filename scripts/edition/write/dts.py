@@ -30,6 +30,7 @@ import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from ..script.simplified import to_simplified
 from .tei_xml import TEI_NS
 
 T = f"{{{TEI_NS}}}"
@@ -136,7 +137,8 @@ def assign_pages(text: ET.Element, units: list[Unit]) -> None:
 
 def pages_label(unit: Unit, language: str) -> str:
     pages = str(unit.first_page) if unit.first_page == unit.last_page else f"{unit.first_page}–{unit.last_page}"
-    return ("原书第 {} 页" if language == "zh-Hans" else "原書第 {} 頁").format(pages)
+    label = "原書第 {} 頁".format(pages)
+    return to_simplified(label) if language == "zh-Hans" else label  # the one Simplified conversion
 
 
 def unit_json(unit: Unit, language: str) -> dict:
