@@ -6,8 +6,8 @@ says, against the URL of the response that carries it (`urllib.parse.urljoin`); 
 resolved against the Entry endpoint unless the Entry endpoint carries it.  `fetch(url)`
 returns (media type, body) or raises; a reference that reaches no file fails the walk.
 
-The walk: Entry → root Collection (children and parents) → each member's Collection
-response (the Resource) → Navigation from the root (down=1 … the citation tree's depth,
+The walk: Entry → root Collection (children and parents, without and with its id) → each
+member's Collection response (the Resource, its children and parents) → Navigation from the root (down=1 … the citation tree's depth,
 and -1), then for every unit `ref` alone, with down=0 (its siblings), every down from 1 to
 the deepest level below it, and -1 → Document (whole, and every unit).
 """
@@ -113,15 +113,19 @@ class Client:
         root_url, root = self.json(entry_url, expand(entry["collection"]))
         assert root["@type"] == "Collection" and root["totalParents"] == 0
         assert len(root["member"]) == root["totalChildren"]
-        for nav in ("children", "parents"):
-            _, same = self.json(root_url, expand(root["collection"], id=root["@id"], nav=nav))
-            ids = [m["@id"] for m in same["member"]]  # their references are relative to `same`
-            assert same["@id"] == root["@id"] and ids == ([m["@id"] for m in root["member"]] if nav == "children" else [])
+        for nav in ("children", "parents"):  # the root without an id, and by its id
+            for base, template, values in ((entry_url, entry["collection"], {}),
+                                           (root_url, root["collection"], {"id": root["@id"]})):
+                _, same = self.json(base, expand(template, nav=nav, **values))
+                ids = [m["@id"] for m in same["member"]]  # their references are relative to `same`
+                assert same["@id"] == root["@id"] and ids == ([m["@id"] for m in root["member"]] if nav == "children" else [])
         for member in root["member"]:
             resource_url, resource = self.json(root_url, expand(member["collection"], id=member["@id"]))
             assert resource["@type"] == "Resource" and resource["@id"] == member["@id"]
             _, parents = self.json(resource_url, expand(resource["collection"], id=resource["@id"], nav="parents"))
             assert [p["@id"] for p in parents["member"]] == [root["@id"]]
+            _, children = self.json(resource_url, expand(resource["collection"], id=resource["@id"], nav="children"))
+            assert children["@id"] == resource["@id"] and not children.get("member")
             self.navigate(resource_url, resource)
         return self.walk
 

@@ -48,6 +48,7 @@ def test_a_generic_client_reaches_every_response(tei, base, served_at):
         wrapper = ET.fromstring(body).find("{https://w3id.org/api/dts#}wrapper")
         assert [child.get("{http://www.w3.org/XML/1998/namespace}id") for child in wrapper] == [identifier]
     assert ET.fromstring(walk.fetched[served_at + "document/thesis.xml"]).tag == f"{{{TEI_NS}}}TEI"
+    assert {served_at + path for path in files} == walk.fetched.keys()  # every file, reached by references alone
     if base:  # with site_url every reference is absolute
         assert all(url.startswith(SITE_URL) for url in walk.fetched)
 
