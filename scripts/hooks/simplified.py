@@ -2,14 +2,17 @@
 
 Markdown is converted before rendering, so headings, the table of contents, notes,
 tables and the search index are Simplified; the nav and site name in on_config; the
-finished HTML once more, for anything a theme or plugin added after rendering.  The
-conversion (edition.script.simplified: NFC, context rules, OpenCC tw2s) leaves converted text as it
-is, so the second pass changes only what the first did not see.
+finished HTML once more, for anything a theme or plugin added after rendering; the print
+page and the citation files after the build.  Every file goes through the one call
+(edition.script.artefacts.simplified_file: NFC, context rules, OpenCC tw2s, and the
+format's script mark), which leaves converted text as it is, so the second pass changes
+only what the first did not see.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from edition.script.artefacts import simplified_file
 from edition.script.simplified import to_simplified
 
 
@@ -30,47 +33,23 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_page_markdown(markdown, **kwargs):
-    return to_simplified(markdown)
+def on_page_markdown(markdown, page, **kwargs):
+    return simplified_file(page.file.src_uri, markdown)
 
 
-def on_post_page(output, **kwargs):
-    return to_simplified(output)
+def on_post_page(output, page, **kwargs):
+    return simplified_file(page.file.dest_uri, output)
 
 
-def on_post_template(output_content, **kwargs):
-    return to_simplified(output_content)  # 404.html and other static templates
+def on_post_template(output_content, template_name, **kwargs):
+    return simplified_file(template_name, output_content)  # 404.html and other static templates
 
 
 def on_post_build(config, **kwargs):
     """The print page is written by mkdocs-print-site after the pages: convert it too; and
     the citation downloads (cite/*.bib, *.ris, *.json), copied as they are from docs/."""
     site = Path(config["site_dir"])
-    page = site / "print_page" / "index.html"
-    if page.exists():
-        page.write_text(to_simplified(page.read_text(encoding="utf-8")), encoding="utf-8")
-    for download in sorted((site / "cite").glob("*")):
-        if download.suffix in SCRIPT_MARKS:
-            text = to_simplified(download.read_text(encoding="utf-8"))
-            download.write_text(mark_simplified(text, download.suffix), encoding="utf-8")
-
-
-# Each download says which script it is in its format's own way: a BibTeX comment, RIS's
-# LA tag, CSL-JSON's "language"; the Traditional files say zh-Hant (edition/write/cite_formats.py).
-BIBTEX_SCRIPT = "% Script: Traditional Chinese (zh-Hant), as the thesis is written."
-BIBTEX_SCRIPT_HANS = ("% Script: Simplified Chinese (zh-Hans), converted from the Traditional text "
-                      "by the edition's Simplified build (OpenCC tw2s and its own rules).")
-SCRIPT_MARKS = {
-    ".bib": ((BIBTEX_SCRIPT, BIBTEX_SCRIPT_HANS),),
-    ".ris": (("LA  - zh-Hant", "LA  - zh-Hans"),),
-    ".json": (('"language": "zh-Hant"', '"language": "zh-Hans"'),),
-}
-
-
-def mark_simplified(text: str, suffix: str) -> str:
-    for traditional, simplified in SCRIPT_MARKS[suffix]:
-        converted = to_simplified(traditional)
-        if converted not in text:
-            raise ValueError(f"cite download ({suffix}): expected the script mark {traditional!r}")
-        text = text.replace(converted, simplified)
-    return text
+    written = [site / "print_page" / "index.html", *sorted((site / "cite").glob("*"))]
+    for path in [p for p in written if p.is_file()]:
+        name = path.relative_to(site).as_posix()
+        path.write_text(simplified_file(name, path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -3,10 +3,10 @@
 make docs writes the Traditional TEI and plain text into docs/text/ (committed, reviewed
 as text).  Here, at build time:
 - the Simplified build replaces each of them with its Simplified conversion (the same
-  conversion as the pages: edition.script.simplified), so that both scripts offer every
+  conversion as the pages: edition.script.artefacts), so that both scripts offer every
   download in their own script, at the same paths;
 - the DTS API (scripts/edition/write/dts.py) is generated from the build's TEI into
-  dts/: about 1,800 small files per script, which would swamp a review if committed, and
+  dts/: about 3,850 small files per script, which would swamp a review if committed, and
   which are a pure function of the committed TEI.  They are added to MkDocs' files, so
   that links to them are checked like any other and the offline edition holds them too.
 """
@@ -14,23 +14,10 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from edition.script.simplified import to_simplified
+from edition.script.artefacts import simplified_file
 from edition.write.dts import StaticDts
 
 TEXT_FOLDER = "text/"
-SIMPLIFIED_CHANGE = ("<change>簡體字本：由正體字本於建置時逐字轉換（NFC、OpenCC tw2s 與本版的上下文規則），"
-                     "不改用詞；xml:id 與正體字本相同。</change>")
-
-
-def simplified_tei(tei: str) -> str:
-    """The TEI in Simplified characters, saying so in its language tags and revisionDesc."""
-    tei = tei.replace('xml:lang="zh-Hant"', 'xml:lang="zh-Hans"').replace('ident="zh-Hant"', 'ident="zh-Hans"')
-    tei = tei.replace("</revisionDesc>", f"  {SIMPLIFIED_CHANGE}\n    </revisionDesc>", 1)
-    return to_simplified(tei)
-
-
-def converted(uri: str, text: str) -> str:
-    return simplified_tei(text) if uri.endswith(".tei.xml") else to_simplified(text)
 
 
 def on_files(files, config, **kwargs):
@@ -39,7 +26,7 @@ def on_files(files, config, **kwargs):
     for file in [f for f in files if f.src_uri.startswith(TEXT_FOLDER)]:
         content = file.content_string
         if simplified:
-            content = converted(file.src_uri, content)
+            content = simplified_file(file.src_uri, content)
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=content))
         if file.src_uri == TEXT_FOLDER + "thesis.tei.xml":

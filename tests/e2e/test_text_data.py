@@ -2,14 +2,13 @@
 the media types a client gets, and the DTS API walked as a DTS client walks it."""
 from __future__ import annotations
 
-import json
 import re
-import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from dts_client import Client
 from tei_reading import TEI, XML_ID, jing
 
 SCRIPTS = ("zh-Hant", "zh-Hans")
@@ -74,38 +73,6 @@ def test_media_types_are_the_ones_clients_expect(base_url):
         assert response.headers["Link"] == '</zh-Hans/dts/collection/thesis.jsonld>; rel="collection"'
 
 
-def expand(template: str, **values) -> str:
-    """RFC 6570 expansion of the operators the DTS templates use: {v}, {/v}, {;v}, {?v}."""
-    def one(match: re.Match) -> str:
-        operator, names = match.group(1), match.group(2).split(",")
-        defined = [(n, values[n]) for n in names if values.get(n) is not None]
-        quote = lambda v: urllib.parse.quote(str(v), safe="")  # noqa: E731
-        if operator == "/":
-            return "".join(f"/{quote(v)}" for _, v in defined)
-        if operator == ";":
-            return "".join(f";{n}={quote(v)}" for n, v in defined)
-        if operator == "?":
-            return ("?" + "&".join(f"{n}={quote(v)}" for n, v in defined)) if defined else ""
-        return ",".join(quote(v) for _, v in defined)
-    return re.sub(r"\{([/;?]?)([\w,]+)\}", one, template)
-
-
-class Client:
-    """A DTS client that knows only the Entry endpoint's URL."""
-
-    def __init__(self, entry: str) -> None:
-        self.entry_url = entry
-        self.requests = 0
-
-    def json(self, url: str) -> dict:
-        media, body = get(urllib.parse.urljoin(self.entry_url, url))
-        assert media == "application/ld+json", url
-        self.requests += 1
-        data = json.loads(body)
-        assert data["@context"] == "https://dtsapi.org/context/v1.0.json" and data["dtsVersion"] == "1.0"
-        return data
-
-
 def check_unit(unit: dict, level: int, parent: str | None) -> None:
     assert unit["@type"] == "CitableUnit" and unit["level"] == level and unit["parent"] == parent
     assert {"identifier", "citeType", "dublinCore"} <= unit.keys()
@@ -114,48 +81,20 @@ def check_unit(unit: dict, level: int, parent: str | None) -> None:
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_dts_walk(base_url, edition, script):
-    client = Client(base_url + f"{script}/dts/index.jsonld")
-    entry = client.json(client.entry_url)
-    assert entry["@type"] == "EntryPoint" and {"collection", "navigation", "document"} <= entry.keys()
-    root = client.json(expand(entry["collection"]))
-    assert root["@type"] == "Collection" and root["totalParents"] == 0 and root["totalChildren"] == 1
-    (member,) = root["member"]
-    resource = client.json(expand(member["collection"], id=member["@id"]))
-    assert resource["@type"] == "Resource" and resource["@id"] == member["@id"]
-    assert {"title", "totalParents", "navigation", "document", "citationTrees"} <= resource.keys()
-    rid = resource["@id"]
-    parents = client.json(expand(resource["collection"], id=rid, nav="parents"))
-    assert [p["@id"] for p in parents["member"]] == [root["@id"]]
-
-    # Navigation at each depth, from the top: down=1 gives the chapters, then each unit's
-    # down=1 gives its children, until the leaves.
-    top = client.json(expand(resource["navigation"], resource=rid, down=1))
-    assert top["@type"] == "Navigation" and top["resource"]["@id"] == rid and "ref" not in top
-    walked, queue = [], [(u, 1, None) for u in top["member"]]
-    while queue:
-        unit, level, parent = queue.pop(0)
-        check_unit(unit, level, parent)
-        walked.append(unit["identifier"])
-        alone = client.json(expand(resource["navigation"], resource=rid, ref=unit["identifier"]))
-        assert alone["ref"] == unit and "member" not in alone
-        if unit["citeType"] in ("paragraph", "item", "table", "figure"):
-            continue
-        below = client.json(expand(resource["navigation"], resource=rid, ref=unit["identifier"], down=1))
-        assert below["ref"]["identifier"] == unit["identifier"] and below["member"][0] == unit
-        queue += [(u, level + 1, unit["identifier"]) for u in below["member"][1:]]
-    whole = client.json(expand(resource["navigation"], resource=rid, down=-1))
-    assert sorted(u["identifier"] for u in whole["member"]) == sorted(walked)
+    """A generic client (tests/dts_client.py) over HTTP, from the Entry endpoint's URL only:
+    every reference resolved against the response that carries it, every Level 0
+    Navigation call of every unit, every unit's Document."""
+    walk = Client(get, base_url + f"{script}/dts/index.jsonld").run()
+    units = walk.units
+    levels = {None: 0}
+    for identifier, unit in units.items():  # document order: a parent comes before its children
+        check_unit(unit, levels[unit["parent"]] + 1, unit["parent"])
+        levels[identifier] = unit["level"]
     tops = [d.slug for d in edition.documents]
-    assert [u["identifier"] for u in top["member"]] == tops
-
-    # Document: the whole TEI, and every unit's TEI holding that unit.
-    media, body = get(urllib.parse.urljoin(client.entry_url, expand(resource["document"], resource=rid)))
-    assert media == "application/tei+xml" and ET.fromstring(body).tag == f"{TEI}TEI"
-    for identifier in walked:
-        media, body = get(urllib.parse.urljoin(client.entry_url, expand(resource["document"], resource=rid, ref=identifier)))
+    assert [i for i, u in units.items() if u["parent"] is None] == tops
+    for identifier, body in walk.documents.items():
         tei = ET.fromstring(body)
         (wrapper,) = tei.findall(DTS_WRAPPER)
-        assert media == "application/tei+xml" and tei.tag == f"{TEI}TEI"
-        assert [child.get(XML_ID) for child in wrapper] == [identifier]
-    paragraphs = [i for i in walked if i.startswith(("p-", "li-"))]
-    assert len(walked) > 700 and len(paragraphs) > 550
+        assert tei.tag == f"{TEI}TEI" and [child.get(XML_ID) for child in wrapper] == [identifier]
+    paragraphs = [i for i in units if i.startswith(("p-", "li-"))]
+    assert len(units) > 700 and len(paragraphs) > 550

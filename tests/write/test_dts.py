@@ -54,3 +54,19 @@ def test_fragments_are_wrapped_tei(api):
     fragment = api["document/thesis/table-2-1.xml"]
     assert fragment.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">')
     assert '<dts:wrapper xmlns:dts="https://w3id.org/api/dts#">\n<table xml:id="table-2-1"' in fragment
+
+
+def test_references_are_relative_to_the_response_that_carries_them():
+    from urllib.parse import urljoin
+
+    from edition.write.dts import NAVIGATION, relative_reference
+
+    served = "https://host.example/prefix/dts/"
+    for source in ("index.jsonld", "collection/thesis.jsonld", "navigation/thesis;down=1.jsonld",
+                   "navigation/thesis;down=-1/chapter-2.jsonld"):
+        reference = relative_reference(NAVIGATION, source).replace("{resource}", "thesis")
+        expanded = reference.replace("{;down}", ";down=2").replace("{/ref}", "/p-2-1-1-1")
+        assert urljoin(served + source, expanded) == served + "navigation/thesis;down=2/p-2-1-1-1.jsonld", source
+    assert relative_reference(NAVIGATION, "navigation/thesis/p-1.jsonld") == "../{resource}{;down}{/ref}.jsonld"
+    assert relative_reference(NAVIGATION, "navigation/thesis;down=1.jsonld") == "./{resource}{;down}{/ref}.jsonld"
+    assert relative_reference("index.jsonld", "index.jsonld") == "index.jsonld"

@@ -1,25 +1,36 @@
 """A static DTS 1.0 API (Level 0) over the edition's TEI: Entry, Collection, Navigation and
 Document endpoints as files, so that any static host serves it.
 
-    dts/index.jsonld                               Entry
-    dts/collection.jsonld, collection/thesis.jsonld   Collection (root; the thesis)
-    dts/navigation/thesis;down=1.jsonld            Navigation from the root, down 1…N, -1
-    dts/navigation/thesis/{ref}.jsonld             one citable unit (and ;down=1, ;down=-1)
-    dts/document/thesis.xml, document/thesis/{ref}.xml   the TEI, whole or one unit
+    dts/index.jsonld                                      Entry
+    dts/collection.jsonld, collection/{id}.jsonld         Collection: the root, the thesis
+      …;nav=children.jsonld, …;nav=parents.jsonld         (children is the default)
+    dts/navigation/thesis;down={1…N,-1}.jsonld            Navigation from the root
+    dts/navigation/thesis/{ref}.jsonld                    one citable unit alone, and
+    dts/navigation/thesis;down={0,1…,-1}/{ref}.jsonld     its siblings, its subtree to each depth
+    dts/document/thesis.xml, document/thesis/{ref}.xml    the TEI, whole or one unit
 
 The URI templates are RFC 6570 path-style templates (`navigation/{resource}{;down}{/ref}`,
-as the DTS 1.0 specification suggests for static sites), resolved against the Entry
-endpoint's URL.  The citation tree is the TEI's: chapter (or appendix, abstract) → section
-(nested as the headings nest) → paragraph, list item, table or figure; each unit's
-identifier is its xml:id (the site's anchor) and its dublinCore gives its title and printed
-pages.  `start`/`end` ranges are not offered (Level 0), nor `down=0` (siblings).
+as the DTS 1.0 specification suggests for static sites).  Every reference a response
+carries is relative to that response's own URL (RFC 3986: a client resolves it against the
+URL it fetched), or absolute when the site's address is known.  The citation tree is the
+TEI's: chapter (or appendix, abstract) → section (nested as the headings nest) →
+paragraph, list item, table or figure; each unit's identifier is its xml:id (the site's
+anchor) and its dublinCore gives its title and printed pages.
+
+Every valid Level 0 call has its file: `ref` alone, with down=0, with every down from 1 to
+the deepest level below the unit (a leaf: down=1, which answers the unit alone) and -1;
+from the root every down to the tree's depth and -1.  `start`/`end` ranges are not offered
+(Level 0 need not).  A down deeper than the tree answers as the deepest one does; those
+calls have no file of their own (there is no end to them).
 """
 from __future__ import annotations
 
 import json
+import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from ..script.simplified import to_simplified
 from .tei_xml import TEI_NS
 
 T = f"{{{TEI_NS}}}"
@@ -126,7 +137,8 @@ def assign_pages(text: ET.Element, units: list[Unit]) -> None:
 
 def pages_label(unit: Unit, language: str) -> str:
     pages = str(unit.first_page) if unit.first_page == unit.last_page else f"{unit.first_page}–{unit.last_page}"
-    return ("原书第 {} 页" if language == "zh-Hans" else "原書第 {} 頁").format(pages)
+    label = "原書第 {} 頁".format(pages)
+    return to_simplified(label) if language == "zh-Hans" else label  # the one Simplified conversion
 
 
 def unit_json(unit: Unit, language: str) -> dict:
@@ -161,6 +173,20 @@ def cite_structure(units: list[Unit]) -> list[dict]:
     return as_json(types)
 
 
+def relative_reference(target: str, source: str) -> str:
+    """`target` (a path under dts/, or a URI template whose variables follow a literal path)
+    as a reference from the response at `source` (RFC 3986, section 4.2): resolved against
+    the URL `source` is served at, it gives `target`'s URL."""
+    literal = target.split("{", 1)[0]
+    folder = literal.rpartition("/")[0]
+    rest = target[len(folder) + 1:] if folder else target
+    up = posixpath.relpath(folder or ".", posixpath.dirname(source) or ".")
+    if up != ".":
+        return f"{up}/{rest}"
+    # A first segment that is a variable or holds a colon would read as a scheme: "./".
+    return f"./{rest}" if rest.startswith("{") or ":" in rest.split("/", 1)[0] else rest
+
+
 def dumps(data: dict) -> str:
     """Compact JSON (the API is read by programs; a thousand files add up), one per line."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -175,18 +201,20 @@ class StaticDts:
         self.title = self.root.findtext(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title", "")
         self.language = self.root.get("{http://www.w3.org/XML/1998/namespace}lang", "zh-Hant")
         self.units = citation_tree(self.root)
+        self.structure = cite_structure(self.units)
         self.files: dict[str, str] = {}
 
-    def url(self, path: str) -> str:
-        return self.base + path
+    def url(self, path: str, source: str) -> str:
+        """`path` (under dts/) as the response at `source` refers to it."""
+        return self.base + path if self.base else relative_reference(path, source)
 
-    def resource(self) -> dict:
+    def resource(self, source: str) -> dict:
         return {
             "@id": RESOURCE, "@type": "Resource", "title": self.title,
-            "collection": self.url(COLLECTION), "navigation": self.url(NAVIGATION),
-            "document": self.url(DOCUMENT), "mediaTypes": ["application/tei+xml"],
-            "download": self.url(f"document/{RESOURCE}.xml"),
-            "citationTrees": [{"@type": "CitationTree", "citeStructure": cite_structure(self.units)}],
+            "collection": self.url(COLLECTION, source), "navigation": self.url(NAVIGATION, source),
+            "document": self.url(DOCUMENT, source), "mediaTypes": ["application/tei+xml"],
+            "download": self.url(f"document/{RESOURCE}.xml", source),
+            "citationTrees": [{"@type": "CitationTree", "citeStructure": self.structure}],
         }
 
     def write(self) -> dict[str, str]:
@@ -197,28 +225,39 @@ class StaticDts:
         return self.files
 
     def entry(self) -> None:
-        self.files["index.jsonld"] = dumps({
-            "@context": CONTEXT, "dtsVersion": "1.0", "@id": self.url("index.jsonld"), "@type": "EntryPoint",
-            "collection": self.url(COLLECTION), "navigation": self.url(NAVIGATION), "document": self.url(DOCUMENT),
+        path = "index.jsonld"
+        self.files[path] = dumps({
+            "@context": CONTEXT, "dtsVersion": "1.0", "@id": self.url(path, path), "@type": "EntryPoint",
+            "collection": self.url(COLLECTION, path), "navigation": self.url(NAVIGATION, path),
+            "document": self.url(DOCUMENT, path),
         })
 
     def collections(self) -> None:
-        resource = {**self.resource(), "totalParents": 1, "totalChildren": 0,
+        """The root collection (id `edition`, also its default path) and the thesis, each
+        with its children (the default, and nav=children) and with its parents."""
+        def resource(path: str) -> dict:
+            return {**self.resource(path), "totalParents": 1, "totalChildren": 0,
                     "dublinCore": {"title": [{"lang": self.language, "value": self.title}],
                                    "language": [self.language, "en"], "type": ["Text"]}}
-        root = {"@context": CONTEXT, "dtsVersion": "1.0", "@id": "edition", "@type": "Collection",
-                "title": self.title, "collection": self.url(COLLECTION), "totalParents": 0, "totalChildren": 1}
-        self.files["collection.jsonld"] = dumps({**root, "member": [{k: v for k, v in resource.items()}]})
-        self.files["collection;nav=parents.jsonld"] = dumps({**root, "member": []})
-        self.files["collection/edition.jsonld"] = self.files["collection.jsonld"]
-        self.files[f"collection/{RESOURCE}.jsonld"] = dumps({"@context": CONTEXT, "dtsVersion": "1.0", **resource})
-        parents = {k: v for k, v in root.items() if k not in ("@context", "dtsVersion")}
-        self.files[f"collection/{RESOURCE};nav=parents.jsonld"] = dumps(
-            {"@context": CONTEXT, "dtsVersion": "1.0", **resource, "member": [parents]})
+
+        def root(path: str) -> dict:
+            return {"@id": "edition", "@type": "Collection", "title": self.title,
+                    "collection": self.url(COLLECTION, path), "totalParents": 0, "totalChildren": 1}
+
+        head = {"@context": CONTEXT, "dtsVersion": "1.0"}
+        for stem in ("collection", "collection/edition"):
+            for nav in ("", ";nav=children", ";nav=parents"):
+                path = f"{stem}{nav}.jsonld"
+                members = [] if nav == ";nav=parents" else [resource(path)]
+                self.files[path] = dumps({**head, **root(path), "member": members})
+        for nav in ("", ";nav=children", ";nav=parents"):
+            path = f"collection/{RESOURCE}{nav}.jsonld"
+            members = {"member": [root(path)]} if nav == ";nav=parents" else {}
+            self.files[path] = dumps({**head, **resource(path), **members})
 
     def navigation_file(self, path: str, ref: Unit | None, members: list[Unit] | None) -> None:
-        data = {"@context": CONTEXT, "dtsVersion": "1.0", "@type": "Navigation", "@id": self.url(path),
-                "resource": self.resource()}
+        data = {"@context": CONTEXT, "dtsVersion": "1.0", "@type": "Navigation", "@id": self.url(path, path),
+                "resource": self.resource(path)}
         if ref is not None:
             data["ref"] = unit_json(ref, self.language)
         if members is not None:
@@ -226,17 +265,18 @@ class StaticDts:
         self.files[path] = dumps(data)
 
     def navigation(self) -> None:
-        """From the root: down=1 … the tree's height, and -1.  For a unit: the unit alone;
-        for one with children also down=1 (its children) and down=-1 (its subtree).  A
-        leaf's down=1 would repeat the unit alone and is not written."""
+        """From the root: down=1 … the tree's height, and -1.  For each unit: the unit
+        alone; down=0, its siblings (itself among them); down=1 … its own height (at least
+        1: a leaf's down=1 answers the unit alone, as DTS says) and -1, its subtree."""
         top = Unit("", "", 0, None, "", self.root, children=self.units)
         for down in [*range(1, top.height + 1), -1]:
             self.navigation_file(f"navigation/{RESOURCE};down={down}.jsonld", None, top.descendants(down))
-        for unit in self.all_units():
-            base = f"navigation/{RESOURCE}"
-            self.navigation_file(f"{base}/{unit.identifier}.jsonld", unit, None)
-            if unit.children:
-                for down in (1, -1):
+        base = f"navigation/{RESOURCE}"
+        for parent in [top, *self.all_units()]:
+            for unit in parent.children:
+                self.navigation_file(f"{base}/{unit.identifier}.jsonld", unit, None)
+                self.navigation_file(f"{base};down=0/{unit.identifier}.jsonld", unit, parent.children)
+                for down in [*range(1, max(unit.height, 1) + 1), -1]:
                     self.navigation_file(f"{base};down={down}/{unit.identifier}.jsonld", unit,
                                          [unit] + unit.descendants(down))
 

@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 from ...model import Edition
-from ...script.simplified import to_simplified
+from ...script.artefacts import simplified_file
 from ..archive import zip_bytes
 from ..cite_formats import thesis_title
 from .documents import BookDocument, book_documents, page
@@ -146,13 +146,13 @@ def navigation_document(edition: Edition, documents: list[BookDocument], script:
 def book_files(edition: Edition, script: str, built_reference_list: Path, modified: str) -> dict[str, bytes]:
     """Every file of the book, path in the zip → bytes, in the zip's order."""
     documents = book_documents(edition, built_reference_list)
-    convert = to_simplified if script == "zh-Hans" else (lambda s: s)
+    convert = simplified_file if script == "zh-Hans" else (lambda name, text: text)
     texts = {"OEBPS/package.opf": package_document(edition, documents, script, modified),
              "OEBPS/nav.xhtml": navigation_document(edition, documents, script)}
     texts |= {f"OEBPS/{d.file}": page(d, script) for d in documents}
     files = {"mimetype": b"application/epub+zip", "META-INF/container.xml": CONTAINER.encode()}
     files["OEBPS/edition.css"] = STYLESHEET.read_bytes()
-    files |= {name: convert(content).encode("utf-8") for name, content in texts.items()}
+    files |= {name: convert(name, content).encode("utf-8") for name, content in texts.items()}
     return files
 
 
