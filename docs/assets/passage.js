@@ -139,8 +139,8 @@
     return text;
   }
 
-  // The selection as copied: the browser's own text unless it holds a note marker or a link
-  // to leave out (null then).
+  // The selection as copied, when it holds a note marker or a link to leave out; null when
+  // it holds neither, and the browser's own text stands.
   function copiedText(range) {
     var fragment = range.cloneContents();
     if (!fragment.querySelector("a.footnote-ref, " + LEFT_OUT)) return null;
