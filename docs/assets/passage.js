@@ -299,9 +299,11 @@
     var done = document.execCommand("copy");
     if (!done && navigator.clipboard) navigator.clipboard.writeText(text);
     pending = null;
+    copied.textContent = "";
     if (passage.matches("li")) passage.appendChild(copied);
     else if (passage.nextElementSibling !== copied) passage.after(copied);
-    copied.textContent = words.labelLinkCopied + "\n" + text.trim();
+    // written once the live region stands in its new place, so that it is read out
+    setTimeout(function () { copied.textContent = words.labelLinkCopied + "\n" + text.trim(); }, 50);
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.passage-link");
