@@ -1,21 +1,42 @@
-// Passages: a ¶ link on every citable passage, a 「引用此段」 popover for a selection, and a
-// locator line appended when more than a sentence is copied.  Every word and every citation
-// comes from the page (div.passage-cite, written by the build from source/metadata.toml).
+// Passages: a ¶ link on every citable passage that copies its link and citation, a 「引用此段」
+// popover for a selection, and a locator line appended when more than a sentence is copied.
+// Every word and every citation comes from the page (div.passage-cite and the cite box,
+// written by the build from source/metadata.toml: scripts/edition/write/cite_formats.py).
 (function () {
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
+  }
+
+  // The day the reader reads the page, as GB/T 7714 writes an access date.
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  // The cite box's citations of this edition name the page's address and the access date.
+  document.querySelectorAll(".cite-online[data-page]").forEach(function (box) {
+    var values = { url: new URL(box.dataset.page, location.href).href, accessed: today() };
+    box.querySelectorAll("pre > code").forEach(function (code) { code.textContent = fill(code.textContent, values); });
+    box.hidden = false;
+  });
+
   var data = document.querySelector(".passage-cite");
   var article = document.querySelector("article.md-content__inner");
   if (!data || !article) return;
   var words = data.dataset;
   var PASSAGE = '[id^="p-"], [id^="li-"], [id^="fn:"], figure[id^="table-"], figure[id^="figure-"]';
   var SETTING = "edition-copy-locator";
-  var popover = null;
+  var popover = null, copied = null;
 
   // The ¶ links are in the HTML (scripts/hooks/passage_links.py, and print_page.py for the
   // print page); tests/e2e/test_passages.py checks every passage has one.
 
   function inArticle(range) {
     var node = range.commonAncestorContainer;
-    return article.contains(node) && !data.contains(node) && !(popover && popover.contains(node));
+    return article.contains(node) && !data.contains(node) && !(popover && popover.contains(node))
+      && !(copied && copied.contains(node));
   }
 
   // The printed page of a boundary point: the last page-N marker at or before it.
@@ -40,12 +61,6 @@
       if (point.comparePoint(h, 0) <= 0) heading = h.id;
     });
     return heading;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return name in values ? values[name] : whole;
-    });
   }
 
   // Pages, link and citations of a selection.
@@ -86,15 +101,56 @@
     var first = pages[0], last = pages[1];
     var id = passageAt(range.startContainer);
     var cite = citationAt(range.startContainer, range.startOffset);
-    var values = { first: first, last: last, part: cite.part,
+    var values = { first: first, last: last, part: cite.part, accessed: today(),
                    url: location.href.split("#")[0] + (id ? "#" + id : "") };
     var span = first === last ? "One" : "Range";
     return {
       first: first, last: last, url: values.url,
       gbt: fill(cite["gbt" + span], values),
       apa: fill(cite["apa" + span], values),
+      gbtOnline: fill(cite["gbtOnline" + span], values),
+      apaOnline: fill(cite["apaOnline" + span], values),
       locator: fill(cite["locator" + span], values)
     };
+  }
+
+  // Text taken away keeps the notes apart from the words: each marker written as the plain
+  // text writes it (［註103］, not a bare 103 glued to the sentence), the ¶ links and the
+  // notes' back-links left out.
+  var LEFT_OUT = ".passage-link, .footnote-backref";
+  function notesApart(fragment) {
+    fragment.querySelectorAll("a.footnote-ref").forEach(function (ref) {
+      var marker = ref.parentElement && ref.parentElement.matches("sup") ? ref.parentElement : ref;
+      marker.replaceWith(fill(words.note, { n: ref.textContent.trim() }));
+    });
+    fragment.querySelectorAll(LEFT_OUT).forEach(function (element) { element.remove(); });
+    return fragment;
+  }
+
+  // A fragment's text with its paragraphs' line breaks, as the browser copies a selection:
+  // laid out off screen for a moment.
+  function rendered(fragment) {
+    var box = document.createElement("div");
+    box.style.cssText = "position:fixed;left:-10000px;top:0;width:40em;white-space:normal";
+    box.appendChild(fragment);
+    document.body.appendChild(box);
+    var text = box.innerText;
+    box.remove();
+    return text;
+  }
+
+  // The selection as copied, when it holds a note marker or a link to leave out; null when
+  // it holds neither, and the browser's own text stands.
+  function copiedText(range) {
+    var fragment = range.cloneContents();
+    if (!fragment.querySelector("a.footnote-ref, " + LEFT_OUT)) return null;
+    return rendered(notesApart(fragment));
+  }
+
+  // Quotation marks nested in a quotation: 「」 inside 「」 become 『』 (and 『』 「」).
+  function nested(text) {
+    var swap = { "「": "『", "」": "』", "『": "「", "』": "」" };
+    return text.replace(/[「」『』]/g, function (mark) { return swap[mark]; });
   }
 
   // The author's text as selected, with 〔sic〕 after each slip it touches (span.sic).
@@ -104,7 +160,7 @@
       if (mark.dataset.sic) mark.textContent = mark.dataset.sic;  // shown as 校讀: quote the author
       mark.after("〔sic〕");
     });
-    var text = fragment.textContent.trim();
+    var text = rendered(notesApart(fragment)).trim();
     var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
     var inside = start && start.closest(".sic");
     if (inside && inside === (end && end.closest(".sic"))) {  // within one slip
@@ -115,7 +171,7 @@
 
   function quotation(range) {
     var where = describe(range);
-    return "「" + quotedText(range) + "」\n\n"
+    return "「" + nested(quotedText(range)) + "」\n\n"
       + words.labelGbt + where.gbt + "\n"
       + words.labelApa + where.apa + "\n"
       + words.labelUrl + where.url + "\n";
@@ -137,11 +193,14 @@
     pending = null;
     if (text === null) {
       var selection = document.getSelection();
-      if (!selection.rangeCount || !locatorOn()) return;
+      if (!selection.rangeCount) return;
       var range = selection.getRangeAt(0);
-      var plain = selection.toString();
-      if (!inArticle(range) || !moreThanASentence(plain)) return;
-      text = plain + "\n\n" + describe(range).locator + "\n";
+      if (!inArticle(range)) return;
+      var apart = copiedText(range);
+      var plain = apart === null ? selection.toString() : apart;
+      var locator = locatorOn() && moreThanASentence(plain);
+      if (apart === null && !locator) return;  // the browser's own copy, with its HTML
+      text = plain + (locator ? "\n\n" + describe(range).locator + "\n" : "");
     }
     event.clipboardData.setData("text/plain", text);
     event.preventDefault();
@@ -152,11 +211,13 @@
   popover.className = "passage-popover";
   popover.hidden = true;
   popover.innerHTML = '<button type="button" class="passage-popover__cite"></button>'
-    + '<label class="passage-popover__setting"><input type="checkbox"> <span></span></label>';
+    + '<label class="passage-popover__setting"><input type="checkbox"> <span></span></label>'
+    + '<span class="passage-popover__notes"></span>';
   var button = popover.querySelector("button");
   var checkbox = popover.querySelector("input");
   button.textContent = words.labelCite;
   popover.querySelector("label span").textContent = words.labelSetting;
+  popover.querySelector(".passage-popover__notes").textContent = words.labelNotes;
   checkbox.checked = locatorOn();
   checkbox.addEventListener("change", function () {
     try { localStorage.setItem(SETTING, checkbox.checked ? "on" : "off"); } catch (e) { /* private mode */ }
@@ -191,7 +252,10 @@
     var rect = rects[rects.length - 1] || range.getBoundingClientRect();
     var origin = (popover.offsetParent || document.body).getBoundingClientRect();
     popover.style.top = (rect.bottom - origin.top + 6) + "px";
-    popover.style.left = Math.max(0, rect.right - origin.left - 40) + "px";
+    // near the selection's end, but whole on the screen: measured at the left edge first
+    popover.style.left = "0px";
+    var room = Math.min(origin.width, document.documentElement.clientWidth - origin.left) - popover.offsetWidth;
+    popover.style.left = Math.max(0, Math.min(rect.right - origin.left - 40, room)) + "px";
   }
 
   function update() {
@@ -218,5 +282,36 @@
       event.preventDefault();
       button.focus();
     }
+  });
+  // ¶: following it still names the passage in the address; it also copies the passage's
+  // link and its citation of this edition, and says so (role=status: read out as well).
+  copied = document.createElement("div");
+  copied.className = "passage-copied";
+  copied.setAttribute("role", "status");
+  copied.setAttribute("aria-live", "polite");
+  function citePassage(passage) {
+    var range = document.createRange();
+    range.selectNodeContents(passage);
+    var where = describe(range);
+    var text = words.labelUrl + where.url + "\n" + words.labelGbt + where.gbtOnline + "\n"
+      + words.labelApa + where.apaOnline + "\n";
+    pending = text;
+    var done = document.execCommand("copy");
+    if (!done && navigator.clipboard) navigator.clipboard.writeText(text);
+    pending = null;
+    copied.textContent = "";
+    if (passage.matches("li")) passage.appendChild(copied);
+    else if (passage.nextElementSibling !== copied) passage.after(copied);
+    // written once the live region stands in its new place, so that it is read out
+    setTimeout(function () { copied.textContent = words.labelLinkCopied + "\n" + text.trim(); }, 50);
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.passage-link");
+    var passage = link && article.contains(link) && link.parentElement.closest(PASSAGE);
+    if (passage) citePassage(passage);
+    else if (!copied.contains(event.target)) copied.textContent = "";
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") copied.textContent = "";
   });
 })();

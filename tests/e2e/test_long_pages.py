@@ -19,15 +19,18 @@ def settle(page):
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def paragraph_texts(page, spoken=False):
+def paragraph_texts(page, spoken=False, copied=False):
     """Each paragraph's text as the DOM holds it, without its ¶ link (not selectable); with
-    `spoken`, with the page numbers' "p.30" as a screen reader reads them (CSS content)."""
-    return page.evaluate("""([selector, spoken]) => [...document.querySelectorAll(selector)].map(p => {
+    `spoken`, with the page numbers' "p.30" as a screen reader reads them (CSS content); with
+    `copied`, with each note marker as copied text writes it (［註33］, test_copy_and_cite.py)."""
+    return page.evaluate("""([selector, spoken, copied]) => [...document.querySelectorAll(selector)].map(p => {
         const copy = p.cloneNode(true);
         copy.querySelectorAll(".passage-link").forEach(link => link.remove());
         if (spoken) copy.querySelectorAll(".page-start").forEach(
             start => start.replaceWith("p." + start.dataset.page));
-        return copy.textContent; })""", [PARAGRAPHS, spoken])
+        if (copied) copy.querySelectorAll("sup > a.footnote-ref").forEach(
+            ref => ref.parentElement.replaceWith("［註" + ref.textContent + "］"));
+        return copy.textContent; })""", [PARAGRAPHS, spoken, copied])
 
 
 def test_far_paragraphs_are_not_laid_out_at_load(page, base_url):
@@ -46,7 +49,7 @@ def test_skipped_text_is_copied_whole(browser, base_url):
     page.evaluate("getSelection().selectAllChildren(document.querySelector('article'))")
     page.keyboard.press("Control+c")
     copied = squeeze(page.evaluate("navigator.clipboard.readText()"))
-    texts = paragraph_texts(page)
+    texts = paragraph_texts(page, copied=True)
     context.close()
     missing = [text[:20] for text in texts if squeeze(text) not in copied]
     assert texts and not missing

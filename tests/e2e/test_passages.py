@@ -156,12 +156,19 @@ def test_copying_more_than_a_sentence_appends_a_locator_unless_turned_off(page, 
     page.evaluate(SELECT_ACROSS, ["page-31", 40, 30])
     page.locator(".passage-popover__setting input").uncheck()
     page.goto(base_url + "zh-Hant/chapter-3/")  # remembered on every page
-    text = page.evaluate("""() => { const p = document.querySelector('article p[id^="p-3-"]');
+    text, notes = page.evaluate("""() => { const p = document.querySelector('article p[id^="p-3-"]');
       const r = document.createRange(); r.selectNodeContents(p);
-      const s = getSelection(); s.removeAllRanges(); s.addRange(r); return s.toString(); }""")
+      const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+      const notes = [...p.querySelectorAll("sup[id^='fnref:']")].map(sup =>
+        [sup.previousSibling.textContent.slice(-1), sup.textContent, sup.nextSibling.textContent[0]]);
+      return [s.toString(), notes]; }""")
     setting = page.locator(".passage-popover__setting input")
     setting.wait_for(state="visible")
     assert not setting.is_checked()
+    # as selected, but each note's marker set apart from the words (test_copy_and_cite.py)
+    assert len(notes) == 3
+    for before, number, after in notes:
+        text = text.replace(before + number + after, f"{before}［註{number}］{after}", 1)
     assert len(text) > 100 and copy_selection(page) == text
 
 

@@ -68,3 +68,28 @@ def test_bibtex_download_link_serves_the_entry(page, base_url):
     href = page.locator('a[download="chapter-2.bib"]').get_attribute("href")
     response = page.request.get(page.url.split("#")[0] + href)
     assert response.ok and "@mastersthesis{sco2010chapter2," in response.text()
+
+
+def test_the_editions_citations_extend_the_thesiss_with_the_address_and_access_date(edition):
+    """GB/T 7714's [D/OL] with the edition statement, access date and address; APA with the
+    edition as the site and its address: the thesis's citation, extended, from one function."""
+    from edition.write.cite_formats import apa7_pages, gbt7714_pages
+
+    metadata = edition.curated.metadata
+    gbt = gbt7714_pages(metadata, "第三章 X", "79-106", online=True)
+    assert gbt == "佚名. ［上海合作組織的安全角色與發展］：第三章 X[D/OL]. 數位校訂版. 臺北: 國立政治大學, [2010?]: 79-106[{accessed}]. {url}."
+    assert gbt7714_pages(metadata, "第三章 X", "79-106") == "佚名. ［上海合作組織的安全角色與發展］：第三章 X[D]. 臺北: 國立政治大學, [2010?]: 79-106."
+    apa = apa7_pages(metadata, "第三章 X", "pp. 79–106", online=True)
+    assert apa == apa7_pages(metadata, "第三章 X", "pp. 79–106") + " 上海合作組織碩士論文數位校訂版. {url}"
+
+
+def test_the_cite_box_and_the_passage_citer_give_the_same_text(root):
+    """The chapter's cite box shows the passage citer's templates filled with its pages."""
+    import html as entities
+
+    page = (root / "docs" / "chapter-3.md").read_text(encoding="utf-8")
+    box = re.findall(r"```text\n\s*(.+)\n", page)
+    data = {name: entities.unescape(value) for name, value in re.findall(r'data-([a-z-]+)="([^"]*)"', page)}
+    filled = [data[name].replace("{first}", "79").replace("{last}", "106")
+              for name in ("gbt-range", "apa-range", "gbt-online-range", "apa-online-range")]
+    assert box == filled

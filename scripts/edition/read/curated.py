@@ -128,7 +128,7 @@ THESIS_KEYS = {
     "year_circa": str, "year_note": str, "language": str, "pages": int, "notes": int, "keywords": list, "keywords_en": list,
 }
 # What the TEI header's publicationStmt says of the digital edition (write/tei_header.py).
-EDITION_KEYS = {"title": str, "publisher": str, "availability": str}
+EDITION_KEYS = {"title": str, "edition_statement": str, "publisher": str, "availability": str}
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -12,6 +12,12 @@ import json
 from ..model import CitablePart
 
 
+def note_marker(number: int | str) -> str:
+    """A note's marker in text taken away from the edition (the plain text files, copied
+    text): set apart from the author's words."""
+    return f"［註{number}］"
+
+
 def thesis_title(metadata: dict) -> str:
     """The supplied title in square brackets, as catalogues mark a title they supply."""
     return f"［{metadata['thesis']['supplied_title']}］"
@@ -34,6 +40,8 @@ def facts(metadata: dict) -> dict:
         "place": thesis["place"],
         "institution_en": thesis["institution_en"],
         "degree": thesis["degree"],
+        "edition": metadata["edition"]["title"],
+        "edition_statement": metadata["edition"]["edition_statement"],
     }
 
 
@@ -41,26 +49,35 @@ def gbt7714(metadata: dict, work: CitablePart) -> str:
     return gbt7714_pages(metadata, work.part, f"{work.first_page}-{work.last_page}")
 
 
-def gbt7714_pages(metadata: dict, part: str, pages: str) -> str:
+def gbt7714_pages(metadata: dict, part: str, pages: str, online: bool = False) -> str:
+    """The thesis [D], or, online, as read in this edition [D/OL]: the edition as its
+    edition statement, then the access date and the address ({accessed}, {url}: the reader's
+    browser knows them)."""
     f = facts(metadata)
     author = f["author"] or "佚名"
     year = f["year"] if f["year_known"] else f"[{f['year']}?]"
     title = f"{f['title']}：{part}" if part else f["title"]
-    return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {pages}."
+    if not online:
+        return f"{author}. {title}[D]. {f['place']}: {f['institution']}, {year}: {pages}."
+    return (f"{author}. {title}[D/OL]. {f['edition_statement']}. {f['place']}: {f['institution']}, "
+            f"{year}: {pages}[{{accessed}}]. {{url}}.")
 
 
 def apa7(metadata: dict, work: CitablePart) -> str:
     return apa7_pages(metadata, work.part, f"pp. {work.first_page}–{work.last_page}")
 
 
-def apa7_pages(metadata: dict, part: str, pages: str) -> str:
+def apa7_pages(metadata: dict, part: str, pages: str, online: bool = False) -> str:
+    """The thesis, or, online, followed by the edition as the site it is read on and its
+    address ({url}; APA puts no full stop after it)."""
     f = facts(metadata)
     year = f["year"] if f["year_known"] else f"ca. {f['year']}"
     title = f"{f['title']}：{part}" if part else f["title"]
     kind = f"[{f['degree']}，{f['institution']}]"
+    where = f" {f['edition']}. {{url}}" if online else ""
     if f["author"]:
-        return f"{f['author']}. ({year}). {title} {kind}. {pages}."
-    return f"{title} {kind}. ({year}). {pages}."  # no author: the title moves to the front
+        return f"{f['author']}. ({year}). {title} {kind}. {pages}.{where}"
+    return f"{title} {kind}. ({year}). {pages}.{where}"  # no author: the title moves to the front
 
 
 def bibtex(metadata: dict, work: CitablePart) -> str:
@@ -127,13 +144,26 @@ def download_links(slug: str) -> str:
                       for label, folder, suffix in DOWNLOAD_FORMATS)
 
 
+def page_address(slug: str) -> str:
+    """The part's page, relative to any page of the site that shows its cite box (its own, or
+    the print page's copy of it); the thesis's is the home page, which holds its box."""
+    return "./" if slug == "thesis" else f"../{slug}/"
+
+
 def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
-    """The 'cite this chapter' box: two formatted citations with copy buttons, and the
-    part's and the whole thesis's text and citation files."""
+    """The 'cite this chapter' box: the thesis's and this edition's citations with copy
+    buttons, and the part's and the whole thesis's text and citation files.  The edition's
+    citations name the page's address and the day the reader reads it, which only their
+    browser knows: passage.js fills them in and shows them."""
     links = download_links(slug)
     if slug != "thesis":
         links = f"{'本章' if slug.startswith('chapter') else '本附錄'}：{links}<br>全文：{download_links('thesis')}"
-    return f"""??? quote "引用本{'章' if work.part else '論文'}（原書第 {work.first_page}–{work.last_page} 頁）"
+    pages = f"{work.first_page}-{work.last_page}"
+    apa_pages = f"pp. {work.first_page}–{work.last_page}"
+    f = facts(metadata)
+    return f"""??? quote cite "引用本{'章' if work.part else '論文'}（原書第 {work.first_page}–{work.last_page} 頁）"
+
+    原書（{f['degree']}）：
 
     GB/T 7714-2015：
 
@@ -147,26 +177,52 @@ def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
     {apa7(metadata, work)}
     ```
 
+    <div class="cite-online" data-page="{page_address(slug)}" hidden>
+
+    {f['edition']}（網路資源，附網址與引用日期）：
+
+    GB/T 7714-2015：
+
+    ```text
+    {gbt7714_pages(metadata, work.part, pages, online=True)}
+    ```
+
+    APA 7：
+
+    ```text
+    {apa7_pages(metadata, work.part, apa_pages, online=True)}
+    ```
+
+    </div>
+
     下載：{links}
 """
 
 
 def passage_cite_data(metadata: dict, part: str) -> str:
     """What the page's passage citer needs, as a hidden element: the citations of this part
-    with page placeholders ({first}, {last}) and the reader-facing words, so that nothing of
-    the citation is restated in JavaScript and the Simplified build converts it all."""
+    with placeholders ({first}, {last}, {url}, {accessed}) and the reader-facing words, so
+    that nothing of the citation is restated in JavaScript and the Simplified build converts
+    it all."""
     data = {
         "part": part or thesis_title(metadata),
         "gbt-one": gbt7714_pages(metadata, part, "{first}"),
         "gbt-range": gbt7714_pages(metadata, part, "{first}-{last}"),
         "apa-one": apa7_pages(metadata, part, "p. {first}"),
         "apa-range": apa7_pages(metadata, part, "pp. {first}–{last}"),
+        "gbt-online-one": gbt7714_pages(metadata, part, "{first}", online=True),
+        "gbt-online-range": gbt7714_pages(metadata, part, "{first}-{last}", online=True),
+        "apa-online-one": apa7_pages(metadata, part, "p. {first}", online=True),
+        "apa-online-range": apa7_pages(metadata, part, "pp. {first}–{last}", online=True),
         "locator-one": "——{part}，原書第 {first} 頁，{url}",
         "locator-range": "——{part}，原書第 {first}–{last} 頁，{url}",
+        "note": note_marker("{n}"),
         "label-cite": "引用此段",
         "label-cited": "已複製引文",
         "label-setting": "複製時附加出處",
-        "label-link": "本段連結",
+        "label-notes": f"註號記作{note_marker('N')}",
+        "label-link": "本段連結（複製連結與引文）",
+        "label-link-copied": "已複製本段連結與引文：",
         "label-gbt": "GB/T 7714-2015：",
         "label-apa": "APA 7：",
         "label-url": "連結：",

@@ -11,15 +11,11 @@ from __future__ import annotations
 from ..errors import EditionError
 from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, NoteRef, PageStart, Sic
 from ..read.curated import Figure, Table
-from .cite_formats import gbt7714, thesis_title
+from .cite_formats import gbt7714, note_marker, thesis_title
 
 
 def page_marker(printed: int) -> str:
     return f"［p.{printed}］"
-
-
-def note_marker(number: int) -> str:
-    return f"［註{number}］"
 
 
 # One function per inline kind (as in tei.py): an unknown kind stops the conversion.
