@@ -20,7 +20,8 @@ from edition.script.simplified import to_simplified
 
 SCRIPTS = ["zh-Hant", "zh-Hans"]
 KIND_LABELS = {"homophone": "同音別字", "lookalike": "形近誤字", "extra": "衍字", "missing": "脫字",
-               "converter": "轉換誤詞", "name": "人名地名誤植"}
+               "converter": "轉換誤詞", "name": "人名地名誤植", "transposition": "倒文",
+               "number": "數字日期誤植", "title": "書名篇名誤植"}
 CERT_LABELS = {"high": "確定", "medium": "可能"}
 
 

@@ -24,6 +24,9 @@ KINDS = {
     "missing": "脫字",
     "converter": "轉換誤詞",
     "name": "人名地名誤植",
+    "transposition": "倒文",
+    "number": "數字日期誤植",
+    "title": "書名篇名誤植",
 }
 CERTAINTIES = {"high": "確定", "medium": "可能"}
 SLIP_KEYS = {"line": int, "sic": str, "corr": str, "kind": str, "cert": str, "reason": str}

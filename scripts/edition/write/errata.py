@@ -36,7 +36,8 @@ def slip_counts(edition: Edition) -> str:
             + f" | {sum(counts[kind, cert] for cert in CERTAINTIES)} |" for kind, label in KINDS.items()]
     total = "| 合計 | " + " | ".join(str(sum(counts[k, cert] for k in KINDS)) for cert in CERTAINTIES) + \
         f" | {len(edition.slips)} |"
-    return (f"作者筆誤（別字、衍字、脫字、轉換誤詞、名稱誤植）共 {len(edition.slips)} 處，據 `source/slips.toml` "
+    kinds = "、".join(KINDS.values())
+    return (f"作者筆誤（{kinds}）共 {len(edition.slips)} 處，據 `source/slips.toml` "
             "逐處標示：正文保留原文，指向、聚焦或點按即見校讀；頁首「原文 ⇄ 校讀」可切換。"
             "逐條清單見[勘誤表](errata.md)。\n\n" + "\n".join([header, *rows, total]))
 
