@@ -38,3 +38,34 @@ def test_no_curated_text_names_a_source_line_but_by_reference(edition):
 
     for file, where, text in referring_texts(edition.curated, load_slip_entries(ROOT / "source" / "slips.toml")):
         assert not re.search(r"\d\s*行", re.sub(r"\{行 [^}]*\}", "", text)), (file, where, text)
+
+
+SOURCE_LINE = r"原文第|原文行|\d\s*行"
+
+
+def test_the_epub_and_the_plain_text_give_readers_pages_not_lines(edition):
+    import re
+
+    from edition.write.epub.documents import thesis_documents, title_page
+    from edition.write.epub.package import package_document
+    from edition.write.plain_text import render_plain_texts
+
+    books = [title_page(edition), *thesis_documents(edition)]
+    texts = [d.body for d in books] + [package_document(edition, books, "zh-Hant", "2010-01-01T00:00:00Z")]
+    texts += render_plain_texts(edition).values()
+    found = [m.group(0) for text in texts for m in re.finditer(rf".{{0,12}}(?:{SOURCE_LINE}).{{0,6}}", text)]
+    assert not found, found[:5]
+    assert "原書第 48 頁" in books[0].body  # the year note's 「今年(2010 年)」
+
+
+def test_the_pdfs_title_page_notes_give_pages():
+    import re
+    import tomllib
+
+    from conftest import ROOT
+    from thesis_pdf.typeset import notes_for_readers
+
+    metadata = tomllib.loads((ROOT / "source" / "metadata.toml").read_text(encoding="utf-8"))
+    notes = notes_for_readers(metadata)["thesis"]
+    assert "{行" in metadata["thesis"]["year_note"]
+    assert not re.search(SOURCE_LINE + r"|\{行", notes["year_note"]) and "原書第 48 頁" in notes["year_note"]

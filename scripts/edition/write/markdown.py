@@ -118,7 +118,7 @@ def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
     return pages, inlines
 
 
-def render_table(table: Table, document: Document | None = None) -> str:
+def render_table(table: Table, document: Document) -> str:
     rows = []
     for index, row in enumerate(table.rows):
         tag = "th" if index < table.header_rows else "td"
@@ -145,7 +145,7 @@ def table_note(table: Table, document: Document) -> str:
     return f"本表依原書抽取文字重建為表格（原書第 {pages} 頁），儲存格文字悉依原文。"
 
 
-def render_figure(figure: Figure, document: Document | None = None) -> str:
+def render_figure(figure: Figure, document: Document) -> str:
     description = as_pages(figure.description, document.printed_page)
     if figure.kind == "map":
         body = (
