@@ -76,7 +76,7 @@ class Sic:
     corr: str  # the likely reading
     kind: str  # homophone | lookalike | extra | missing | converter | name
     cert: str  # high | medium
-    reason: str
+    reason: str  # for readers: its references to source lines given as printed pages ({行 N} → 原書第 P 頁)
     id: str  # "slip-12": the entry's place in thesis order, the same in both scripts
     kind_label: str = ""  # 同音別字 …
     cert_label: str = ""  # 確定 | 可能
