@@ -57,7 +57,8 @@ _LOAD_ALL = """async () => {
   const container = document.querySelector(".md-search__scrollwrap");
   const items = () => document.querySelectorAll(".md-search-result__item").length;
   const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-  // Material renders 4 more each time the list's end comes into view: leave it, come back
+  // Material renders 4 more each time the list's end comes into view (the edition's search
+  // partial has it render them all at once; this holds a measurement to every result anyway)
   for (let quiet = 0; quiet < 5; ) {
     const before = items();
     container.scrollTop = 0;

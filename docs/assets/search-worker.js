@@ -6,8 +6,9 @@
 // docs are the pages written by scripts/hooks/search_terms.py: the text as the reader
 // sees it (blocks joined by "\n") and marks (offset, kind, link target, printed page).
 // Every occurrence is one hit, ranked exact string first, then folded (other script) and
-// all-words matches; within each, headings, body, notes; then the order of the thesis.
-// The hits are shown grouped by page (see search below).
+// all-words matches; within each, the thesis's own pages (those that stand on printed
+// pages) in the thesis's order, then the edition's (home, lists, 勘誤表, report); within
+// a page, the order of its text.  The hits are shown grouped by page (see search below).
 // self.EDITION_SCRIPT_FORMS: OpenCC's character groups.  Named from this script's own URL:
 // from file://, a shim (iframe-worker) runs the worker inside a page, where relative URLs
 // follow the page and importScripts returns before the script has run.
@@ -53,7 +54,9 @@ function setup(data) {
   pages = data.docs.map(function (doc) {
     var blocks = [0];
     for (var i = doc.text.indexOf("\n"); i !== -1; i = doc.text.indexOf("\n", i + 1)) blocks.push(i + 1);
-    return { doc: doc, blocks: blocks, readings: doc.readings || [] };
+    // the edition's own pages (home, lists, 勘誤表, report) stand on no printed page
+    var ofTheBook = doc.marks.some(function (mark) { return mark[3] !== null && mark[3] !== undefined; });
+    return { doc: doc, blocks: blocks, readings: doc.readings || [], edition: ofTheBook ? 0 : 1 };
   });
 }
 
@@ -111,7 +114,7 @@ function findHits(words, query) {
     hit.mark = marks[Math.max(0, lastAtOrBefore(marks, hit.start, function (mark) { return mark[0]; }))] || [0, 1, "", null];
   });
   hits.sort(function (a, b) {
-    return a.tier - b.tier || a.mark[1] - b.mark[1] || a.page - b.page || a.start - b.start;
+    return a.tier - b.tier || pages[a.page].edition - pages[b.page].edition || a.page - b.page || a.start - b.start;
   });
   return hits;
 }
@@ -170,7 +173,8 @@ function search(value) {
     group[0].title = fill(labels.page_hits, { title: group[0].page.doc.title, hits: group.length - 1 });
     delete group[0].page;
   });
-  return { items: groups, summary: fill(labels.summary, { hits: hits.length, pages: groups.length }) };
+  var summary = hits.length ? fill(labels.summary, { hits: hits.length, pages: groups.length }) : fill(labels.none, { query: query });
+  return { items: groups, summary: summary };
 }
 
 self.addEventListener("message", function (event) {

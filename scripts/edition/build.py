@@ -15,19 +15,20 @@ from pathlib import Path
 from .citations import parse_citations, render_bibtex
 from .errors import EditionError
 from .model import Edition
-from .passes.layout import assign_roles
+from .passes.layout import Role, assign_roles
 from .passes.links import link
 from .passes.notes import parse_notes, resolve_markers
 from .passes.reflow import reflow
-from .passes.structure import attach, build_documents
+from .passes.structure import attach, build_documents, record_printed_pages
 from .passes.slips import place_slips
 from .read.curated import load_curated, verify_against_source
 from .read.slips import load_slip_entries, verify_slips
 from .read.source import read_source
+from .source_refs import check_references
 from .script.search_forms import script_map_js
 from .write.bibliography import render_bibliography
 from .write.cite_formats import DOWNLOADS, citation_cff
-from .write.errata import render_errata
+from .write.errata import render_errata, render_slip_data
 from .write.markdown import render_document
 from .write.plain_text import render_plain_texts
 from .write.tei import render_tei
@@ -45,13 +46,26 @@ def convert(root: Path) -> Edition:
     blocks = reflow(source, layout, curated, markers)
     documents = build_documents(blocks)
     attach(documents, notes, curated)
+    record_printed_pages(documents, layout)
     link(documents)
     # checked against the source only now, so that a broken source is named for what broke it
     slips = verify_slips(slip_entries, source)
+    check_references(referring_texts(curated, slip_entries), lambda n: layout.roles.get(n) in (Role.BODY, Role.NOTE))
     slip_places = place_slips(documents, slips, source, layout, markers)
     citations = parse_citations({number: note.text for number, note in notes.items()},
                                 curated.citation_overrides, curated.citation_pinyin)
     return Edition(source, curated, layout, notes, documents, citations, slips, slip_places)
+
+
+def referring_texts(curated, slip_entries: list[dict]):
+    """The curated texts that may refer to source lines ({行 N}): (file, where, text)."""
+    for key, value in curated.metadata["thesis"].items():
+        if key.endswith("_note"):
+            yield "source/metadata.toml", f"thesis.{key}", value
+    for figure in curated.figures.values():
+        yield f"source/figures/{figure.id}.json", "description", figure.description
+    for index, entry in enumerate(slip_entries, start=1):
+        yield "source/slips.toml", f"slip {index}.reason", entry["reason"]
 
 
 def generated_files(edition: Edition) -> dict[str, str]:
@@ -75,6 +89,7 @@ def generated_files(edition: Edition) -> dict[str, str]:
     files["docs/tables.md"] = render_list_of_tables(edition)
     files["docs/figures.md"] = render_list_of_figures(edition)
     files["docs/data/line-roles.tsv"] = render_line_roles(edition)
+    files["docs/data/slips.tsv"] = render_slip_data(edition)
     # The text as data (Traditional, the text of record): TEI and plain text of the whole
     # thesis and of each part.  Committed in docs/ like the Markdown, so that a change in the
     # converter shows in review as a change in the text; the Simplified build converts the

@@ -76,7 +76,7 @@ class Sic:
     corr: str  # the likely reading
     kind: str  # homophone | lookalike | extra | missing | converter | name
     cert: str  # high | medium
-    reason: str
+    reason: str  # for readers: its references to source lines given as printed pages ({行 N} → 原書第 P 頁)
     id: str  # "slip-12": the entry's place in thesis order, the same in both scripts
     kind_label: str = ""  # 同音別字 …
     cert_label: str = ""  # 確定 | 可能
@@ -160,6 +160,12 @@ class Document:
     # curated text the slips pass marked, as inlines: "table-3-1/cell-2-1", "table-3-1/caption",
     # "figure-2-4/caption" → inlines (a writer falls back to the curated string)
     curated_inlines: dict[str, list[Inline]] = field(default_factory=dict)
+    # source line → printed page, for the lines the page holds: the edition's own texts
+    # refer to lines ({行 3812}), the reader is told the printed page (source_refs.as_pages)
+    line_pages: dict[int, int] = field(default_factory=dict)
+
+    def printed_page(self, line: int) -> int:
+        return self.line_pages[line]
 
     def curated(self, key: str, text: str) -> list[Inline]:
         """A cell, caption or note of a table or figure: as the slips pass marked it, else the string."""

@@ -22,9 +22,10 @@ from edition.write.search_text import page_text
 # except between a digit and a Han character ("1996 年" stays one term).
 SEPARATOR = r"(?<!\d)[\s\u200b]+|[\s\u200b]+(?![\u3400-\u9fff])"
 # Results are grouped by page: a page's title carries its count, the count line gives
-# occurrences and pages (docs/assets/search-worker.js fills the {names}).
+# occurrences and web pages (docs/assets/search-worker.js fills the {names}).  「網頁」, not
+# 「頁」, which every hit uses for the printed book's pages (原書第 N 頁).
 LABELS = {"page": "原書第 {} 頁", "note": "註 {}", "page_hits": "{title}（{hits} 處）",
-          "summary": "找到 {hits} 處，在 {pages} 頁"}
+          "summary": "找到 {hits} 處，分布於 {pages} 個網頁", "none": "沒有找到「{query}」"}
 LEFT_OUT = ("print_page/",)
 
 _pages: dict[str, dict] = {}

@@ -15,7 +15,11 @@ import pydyf
 from weasyprint import CSS, HTML
 
 from edition.script.simplified import to_simplified
+from edition.passes.layout import assign_roles
+from edition.read.curated import load_curated
+from edition.read.source import read_source
 from edition.source_date import source_date_w3c
+from edition.source_refs import REFERENCE, as_pages
 
 from . import page_turns
 from .prepare import thesis_document
@@ -99,9 +103,21 @@ def layout(print_page: Path, script: str, metadata: dict, created: str):
     return document, layouts, (print_fingerprint, turn)
 
 
+def notes_for_readers(metadata: dict) -> dict:
+    """The title page's notes may refer to source lines ({行 2404}): the PDF's reader is
+    given the printed pages instead (edition.source_refs), found by the converter's layout."""
+    thesis = metadata["thesis"]
+    if not any(REFERENCE.search(value) for key, value in thesis.items() if key.endswith("_note")):
+        return metadata
+    layout = assign_roles(read_source(ROOT / "source" / "thesis.txt"), load_curated(ROOT / "source"))
+    notes = {key: as_pages(value, lambda line: layout.page_of(line).printed)
+             for key, value in thesis.items() if key.endswith("_note")}
+    return {**metadata, "thesis": {**thesis, **notes}}
+
+
 def typeset(site: Path, script: str, metadata: dict | None = None, created: str | None = None) -> Typeset:
     start, cpu_start = time.perf_counter(), time.process_time()
-    metadata = metadata or tomllib.loads((ROOT / "source" / "metadata.toml").read_text(encoding="utf-8"))
+    metadata = notes_for_readers(metadata or tomllib.loads((ROOT / "source" / "metadata.toml").read_text(encoding="utf-8")))
     print_page = site / script / "print_page" / "index.html"
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document, layouts, turns = layout(print_page, script, metadata, created or source_date_w3c())

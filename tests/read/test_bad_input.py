@@ -313,3 +313,12 @@ def test_two_slips_overlapping(copy, capsys):
 def test_slip_on_a_line_that_is_not_there(copy, capsys):
     add_slip(copy, line=99999, sic="局中", corr="局終")
     assert "(line 99999): expected a line of source/thesis.txt, found 'only " in refused(copy, capsys)
+
+
+def test_slip_reason_refers_to_no_line_of_text(copy, capsys):
+    """A reason's {行 N} must name a line of the body or a note: the reader is given its page."""
+    n = added(copy)
+    add_slip(copy, line=8558, sic="局中", corr="局終", reason="同{行 99999}")
+    message = refused(copy, capsys)
+    assert f"source/slips.toml, slip {n}.reason: expected a reference to a line of the body or of a note" in message
+    assert "line 99999" in message

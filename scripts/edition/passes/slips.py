@@ -10,10 +10,13 @@ table's lines and in its cells, and kept on the document as inlines.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..errors import DataError
 from ..model import Document, Inline, Sic, SlipPlace, words
 from ..read.slips import FILE, Slip, check_clear_of_markers
 from ..read.source import Source
+from ..source_refs import as_pages
 from ..text import visible
 from .layout import Layout, Role
 from .notes import Marker
@@ -92,7 +95,9 @@ def place_slips(documents: list[Document], slips: list[Slip], source: Source, la
         return slip.column - sum(m.length for m in markers_by_line.get(slip.line, []) if m.column < slip.column)
 
     places: dict[str, SlipPlace] = {}
-    for slip in slips:
+    for entry in slips:
+        # the mark in the text tells a reader its reason with printed pages, not source lines
+        slip = replace(entry, reason=as_pages(entry.reason, lambda n: layout.page_of(n).printed))
         printed = layout.page_of(slip.line).printed
         role = layout.roles.get(slip.line)
         placed = None

@@ -10,6 +10,7 @@ from ..errors import SourceError
 from ..model import Block, Document, DocumentKind, Kind, LineBreak, Note
 from ..read.curated import Curated
 from .headings import HeadingLine, numeral
+from .layout import Layout
 
 FRONT_SLUGS = {"摘要": "abstract", "Abstract": "abstract-en"}
 EXPECTED_CHAPTERS = 6
@@ -143,3 +144,15 @@ def attach(documents: list[Document], notes: dict[int, Note], curated: Curated) 
                 document.tables[block.ref] = curated.tables[block.ref]
             elif block.kind == Kind.FIGURE:
                 document.figures[block.ref] = curated.figures[block.ref]
+
+
+def record_printed_pages(documents: list[Document], layout: Layout) -> None:
+    """Each page learns the printed page of every source line it holds (Document.line_pages)."""
+    for document in documents:
+        lines = [n for block in document.blocks for n in block.lines] + [n for note in document.notes for n in note.lines]
+        lines += [n for table in document.tables.values() for n in (table.first_line, table.last_line, table.caption_line)]
+        lines += [n for figure in document.figures.values() for n in (figure.caption_line, *figure.note_lines)]
+        if lines:
+            low, high = min(lines), max(lines)
+            document.line_pages = {n: page.printed for page in layout.pages
+                                   for n in range(max(page.first_line, low), min(page.last_line, high) + 1)}

@@ -10,6 +10,7 @@ from ..read.curated import Figure, Table
 from .cite_formats import cite_block, passage_cite_data
 from .diagram import render_org_chart
 from .passages import passage_ids, with_passage_id
+from ..source_refs import as_pages, page_span
 
 # Characters that could start markup, escaped with a backslash: each is one Python-Markdown
 # removes the backslash from (its ESCAPED_CHARS, with `|` from the tables extension), so no
@@ -117,7 +118,7 @@ def leading_pages(block: Block) -> tuple[list[PageStart], list[Inline]]:
     return pages, inlines
 
 
-def render_table(table: Table, document: Document | None = None) -> str:
+def render_table(table: Table, document: Document) -> str:
     rows = []
     for index, row in enumerate(table.rows):
         tag = "th" if index < table.header_rows else "td"
@@ -132,28 +133,36 @@ def render_table(table: Table, document: Document | None = None) -> str:
         # the caption's id names the table's scroll box (scripts/hooks/table_boxes.py)
         f'<table>\n<thead>{head}</thead>\n<tbody>{body}</tbody>\n</table>\n'
         f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
-        f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–{table.last_line} 行），儲存格文字悉依原文。</p>\n'
+        f'<p class="editorial-note">【編者按】{table_note(table, document)}</p>\n'
         "</figure>"
     )
 
 
-def render_figure(figure: Figure, document: Document | None = None) -> str:
+def table_note(table: Table, document: Document) -> str:
+    """The edition's note under a rebuilt table, with the printed pages it stands on (the
+    source lines are the TEI's and the edition report's)."""
+    pages = page_span((table.first_line, table.last_line), document.printed_page)
+    return f"本表依原書抽取文字重建為表格（原書第 {pages} 頁），儲存格文字悉依原文。"
+
+
+def render_figure(figure: Figure, document: Document) -> str:
+    description = as_pages(figure.description, document.printed_page)
     if figure.kind == "map":
         body = (
             '<div class="figure-missing"><p>【編者按】原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。'
-            f"據正文所述：{escape_html(figure.description)}</p></div>"
+            f"據正文所述：{escape_html(description)}</p></div>"
         )
     elif figure.labels:
         labels = "".join(f"<li>{escape_html(label)}</li>" for label in figure.labels)
         body = (
             f"{render_org_chart(figure.mermaid)}\n"
-            f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(figure.description)}</p>\n'
+            f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(description)}</p>\n'
             f'<details class="figure-labels"><summary>原圖殘存文字（{len(figure.labels)} 則）</summary><ul>{labels}</ul></details>'
         )
     else:
         body = (
             '<div class="figure-missing"><p>【編者按】原圖之方框文字未存於抽取文字中，本版無從重繪。'
-            f"{escape_html(figure.description)}</p></div>"
+            f"{escape_html(description)}</p></div>"
         )
     return (
         f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'

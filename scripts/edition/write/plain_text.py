@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..errors import EditionError
 from ..model import Block, CrossRef, Document, Edition, Inline, Kind, LineBreak, Link, NoteRef, PageStart, Sic
 from ..read.curated import Figure, Table
+from ..source_refs import as_pages
 from .cite_formats import gbt7714, note_marker, thesis_title
 
 
@@ -46,9 +47,10 @@ def table_text(table: Table) -> str:
     return f"{table.caption}\n{rows}\n{table.note}"
 
 
-def figure_text(figure: Figure) -> str:
+def figure_text(figure: Figure, document: Document) -> str:
     labels = f"\n原圖殘存文字：{'、'.join(figure.labels)}" if figure.labels else ""
-    return f"{figure.caption}\n【編者按】{figure.description}{labels}\n{figure.note}"
+    description = as_pages(figure.description, document.printed_page)
+    return f"{figure.caption}\n【編者按】{description}{labels}\n{figure.note}"
 
 
 def block_text(block: Block, document: Document, where: str) -> str:
@@ -56,7 +58,7 @@ def block_text(block: Block, document: Document, where: str) -> str:
     if block.kind == Kind.TABLE:
         return pages + table_text(document.tables[block.ref])
     if block.kind == Kind.FIGURE:
-        return pages + figure_text(document.figures[block.ref])
+        return pages + figure_text(document.figures[block.ref], document)
     return inline_text(block.inlines, where).strip()
 
 

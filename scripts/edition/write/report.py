@@ -11,6 +11,7 @@ from .bibliography_gaps import render_standard_gaps
 from ..passes.layout import Role
 from ..script.simplified import recorded_decisions, rules, summarise
 from .cite_formats import DOWNLOAD_FORMATS, cite_block, thesis_title
+from .book_refs import linked_pages
 from .errata import slip_counts
 
 if TYPE_CHECKING:
@@ -49,11 +50,11 @@ title: 首頁
 
 | 項目 | 內容 | 說明 |
 |---|---|---|
-| 題名 | {thesis_title(edition.curated.metadata)} | {thesis['title_note']} |
-| 作者 | {author} | {thesis['author_note']} |
-| 學校 | {thesis['institution']}（{thesis['institution_en']}） | {thesis['institution_note']} |
+| 題名 | {thesis_title(edition.curated.metadata)} | {linked_pages(edition, thesis['title_note'])} |
+| 作者 | {author} | {linked_pages(edition, thesis['author_note'])} |
+| 學校 | {thesis['institution']}（{thesis['institution_en']}） | {linked_pages(edition, thesis['institution_note'])} |
 | 學位 | {thesis['degree']} | |
-| 年份 | {year} | {thesis['year_note']} |
+| 年份 | {year} | {linked_pages(edition, thesis['year_note'])} |
 | 原書頁數 | {len(edition.layout.pages)} 頁（原書頁碼 {edition.layout.pages[0].printed}–{edition.layout.pages[-1].printed}） | 頁碼據殘存頁碼推定，見[校訂報告](edition-report.md)。 |
 
 {cite_block(edition.curated.metadata, work, "thesis")}
@@ -173,7 +174,9 @@ NFC 正規化改動 {sum(normalised.values())} 個相容表意字（{len(normali
 
 段落 {blocks['paragraph']}、標題 {blocks['heading']}、列表項 {blocks['list-item']}、表格 {blocks['table']}、圖 {blocks['figure']}；註腳 {len(edition.notes)} 則。
 
-表與圖的清單見[表目錄](tables.md)與[圖目錄](figures.md)。
+表與圖的清單見[表目錄](tables.md)與[圖目錄](figures.md)。各表重建自原始檔的行：
+
+{table_lines(edition)}
 
 ## 作者筆誤
 
@@ -227,10 +230,17 @@ def placed(edition: Edition, kind: str):
                 yield document.slug, records[block.ref]
 
 
+def table_lines(edition: Edition) -> str:
+    """For editors: the source lines each table was rebuilt from (the reader's list gives pages)."""
+    rows = "\n".join(f"| [{t.caption}]({slug}.md#{t.anchor}) | {t.first_line}–{t.last_line} |"
+                      for slug, t in placed(edition, "table"))
+    return f"| 表 | 原文行 |\n|---|---|\n{rows}"
+
+
 def render_list_of_tables(edition: Edition) -> str:
     rows = "\n".join(
         f"| [{t.caption}]({slug}.md#{t.anchor}) | {edition.layout.page_of(t.caption_line).printed} "
-        f"| {len(t.rows)} × {len(t.rows[0])} | {t.first_line}–{t.last_line} |"
+        f"| {len(t.rows)} × {len(t.rows[0])} |"
         for slug, t in placed(edition, "table")
     )
     return f"""---
@@ -239,8 +249,8 @@ title: 表目錄
 
 # 表目錄
 
-| 表 | 原書頁 | 列 × 欄 | 原文行 |
-|---|---|---|---|
+| 表 | 原書頁 | 列 × 欄 |
+|---|---|---|
 {rows}
 """
 

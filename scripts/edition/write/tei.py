@@ -24,6 +24,7 @@ from ..errors import EditionError
 from ..model import (Block, CrossRef, Document, DocumentKind, Edition, Inline, Kind, LineBreak, Link, Note, NoteRef,
                      PageStart, Sic)
 from ..read.curated import Figure, Table
+from ..source_refs import as_lines
 from .diagram import parse_flowchart
 from .markdown import leading_pages
 from .passages import passage_ids
@@ -175,16 +176,16 @@ def write_figure(parent: ET.Element, figure: Figure, document: Document, context
     write_inlines(element(node, "head"), document.curated(f"{figure.anchor}/caption", figure.caption), context, figure.anchor)
     desc = element(node, "figDesc")
     if figure.kind == "map":
-        append_text(desc, f"原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。據正文所述：{figure.description}")
+        append_text(desc, f"原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。據正文所述：{as_lines(figure.description)}")
     elif figure.labels:
-        append_text(desc, f"本圖依原書殘存的方框文字重繪：{figure.description}")
+        append_text(desc, f"本圖依原書殘存的方框文字重繪：{as_lines(figure.description)}")
         if figure.mermaid:
             write_diagram_tree(desc, figure)
         labels = element(desc, "list", type="labels")
         for label in figure.labels:
             element(labels, "item", label)
     else:
-        append_text(desc, f"原圖之方框文字未存於抽取文字中，本版無從重繪。{figure.description}")
+        append_text(desc, f"原圖之方框文字未存於抽取文字中，本版無從重繪。{as_lines(figure.description)}")
     write_inlines(element(node, "note", type="source"), document.curated(f"{figure.anchor}/note", figure.note), context,
                   figure.anchor)
 

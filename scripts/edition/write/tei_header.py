@@ -11,6 +11,7 @@ from collections import Counter
 
 from ..model import Edition, Kind
 from ..passes.layout import Role
+from ..source_refs import as_lines
 from .cite_formats import thesis_title
 from .tei_xml import element
 
@@ -54,7 +55,7 @@ def source_desc(header: ET.Element, edition: Edition) -> None:
     element(bibl, "note", thesis["degree"], type="degree")
     element(bibl, "note", f"{thesis['institution']}（{thesis['institution_en']}）。{thesis['institution_note']}", type="institution")
     for key in ("title_note", "author_note", "year_note"):
-        element(bibl, "note", thesis[key], type=key.removesuffix("_note"))
+        element(bibl, "note", as_lines(thesis[key]), type=key.removesuffix("_note"))
 
 
 def editorial_decl(encoding: ET.Element, edition: Edition) -> None:

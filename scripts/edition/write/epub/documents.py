@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...model import DocumentKind, Edition
 from ..bibliography import filed_sections, section_id
+from ..book_refs import reader_note
 from ..cite_formats import thesis_title
 from ..report import placed
 from .xhtml import EpubWriteError, file_of, outline_levels, render_blocks, render_footnotes, text
@@ -93,7 +94,7 @@ def title_page(edition: Edition) -> BookDocument:
 <dt>題名</dt><dd>{text(thesis['title_note'])}</dd>
 <dt>作者</dt><dd>{text(thesis['author'] or '不詳')}。{text(thesis['author_note'])}</dd>
 <dt>學校</dt><dd>{text(thesis['institution'])}（<span lang="en" xml:lang="en">{text(thesis['institution_en'])}</span>）。{text(thesis['institution_note'])}</dd>
-<dt>年份</dt><dd>{text(year)}。{text(thesis['year_note'])}</dd>
+<dt>年份</dt><dd>{text(year)}。{text(reader_note(edition, 'year_note'))}</dd>
 <dt>原書頁數</dt><dd>{len(pages)} 頁（原書頁碼 {pages[0].printed}–{pages[-1].printed}）；本書在原書每頁起處以小字〔頁碼〕標示，可由頁碼清單跳至原書任一頁。</dd>
 </dl>
 <p class="book-edition">{text(metadata['edition']['title'])}：據論文 PDF 之抽取文字重建，逐字保留作者原文；註腳保留原編號 1–{len(edition.notes)}；參考書目由本版據註腳重建。</p>"""

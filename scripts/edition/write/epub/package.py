@@ -12,6 +12,7 @@ from pathlib import Path
 from ...model import Edition
 from ...script.artefacts import simplified_file
 from ..archive import zip_bytes
+from ..book_refs import reader_note
 from ..cite_formats import thesis_title
 from .documents import BookDocument, book_documents, page
 from .xhtml import text
@@ -64,7 +65,7 @@ def package_document(edition: Edition, documents: list[BookDocument], script: st
 <dc:creator id="book-creator">{text(author)}</dc:creator>
 <dc:language>{script}</dc:language>
 <dc:publisher>{text(metadata['edition']['title'])}</dc:publisher>
-<dc:description>{text(thesis['institution'] + thesis['degree'])}。{text(thesis['title_note'])}{text(thesis['author_note'])}{text(thesis['year_note'])}</dc:description>
+<dc:description>{text(thesis['institution'] + thesis['degree'])}。{text(thesis['title_note'])}{text(thesis['author_note'])}{text(reader_note(edition, 'year_note'))}</dc:description>
 {subjects}
 <dc:source>{text(pagination_source(edition))}</dc:source>
 <meta property="pageBreakSource">{text(pagination_source(edition))}</meta>

@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 from ...model import Block, CrossRef, Document, Inline, Kind, LineBreak, Link, Note, NoteRef, PageStart, Sic
 from ...read.curated import Figure, Table
+from ...source_refs import as_pages
 from ..diagram import render_org_chart
-from ..markdown import escape_html
+from ..markdown import escape_html, table_note
 from ..passages import passage_ids
 
 
@@ -155,24 +156,24 @@ def render_table(table: Table, document: Document) -> str:
         f"<table><caption>{curated_html(document, f'{table.anchor}/caption', table.caption)}</caption>\n"
         f"<thead>{head}</thead>\n<tbody>{body}</tbody></table>\n"
         f'<p class="source-note">{curated_html(document, f"{table.anchor}/note", table.note)}</p>\n'
-        f'<p class="editorial-note">【編者按】本表依原書抽取文字重建為表格（原文第 {table.first_line}–'
-        f"{table.last_line} 行），儲存格文字悉依原文。</p>\n</div>")
+        f'<p class="editorial-note">【編者按】{table_note(table, document)}</p>\n</div>')
 
 
 def render_figure(figure: Figure, document: Document) -> str:
     """As the site draws it: a diagram as a nested list styled as an org chart (HTML and CSS,
     no script), a map or a lost diagram as the editor's description."""
+    description = as_pages(figure.description, document.printed_page)
     if figure.kind == "map":
         body = ('<div class="figure-missing"><p>【編者按】原圖為地圖，抽取文字中未存原圖，本版不重繪地圖。'
-                f"據正文所述：{escape_html(figure.description)}</p></div>")
+                f"據正文所述：{escape_html(description)}</p></div>")
     elif figure.labels:
         labels = "".join(f"<li>{escape_html(label)}</li>" for label in figure.labels)
         body = (f'{render_org_chart(figure.mermaid).replace("<br>", "<br/>")}\n'
-                f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(figure.description)}</p>\n'
+                f'<p class="editorial-note">【編者按】本圖依原書殘存的方框文字重繪：{escape_html(description)}</p>\n'
                 f'<div class="figure-labels"><p>原圖殘存文字（{len(figure.labels)} 則）</p><ul>{labels}</ul></div>')
     else:
         body = ('<div class="figure-missing"><p>【編者按】原圖之方框文字未存於抽取文字中，本版無從重繪。'
-                f"{escape_html(figure.description)}</p></div>")
+                f"{escape_html(description)}</p></div>")
     return (f'<figure class="edition-figure" id="{figure.anchor}">\n{body}\n'
             f"<figcaption>{curated_html(document, f'{figure.anchor}/caption', figure.caption)}<br/>"
             f'<span class="source-note">{curated_html(document, f"{figure.anchor}/note", figure.note)}</span>'
