@@ -76,13 +76,20 @@ def open_search(page) -> None:
 
 
 def type_query(page, query: str) -> None:
-    """Type as a reader does (DESIGN: type, then End) and wait for the answer."""
+    """Type as a reader does (DESIGN: type, then End) and wait for the answer to the whole query:
+    each keystroke is a query of its own, and on a busy machine the count line can still hold
+    the answer to the first characters (the list marks the query it answers, `data-query`)."""
     box = page.locator("input[data-md-component=search-query]")
     box.fill("")
     box.type(query)
     box.press("End")
     page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta'); return m && /\\d|沒有|没有|No /.test(m.innerText); }",
+        """() => {
+          const m = document.querySelector('.md-search-result__meta');
+          const box = document.querySelector('input[data-md-component=search-query]');
+          const asked = box.value.normalize('NFC').trim().replace(/\\s+/g, ' ');
+          return m && m.getAttribute('data-query') === asked && /\\d|沒有|没有|No /.test(m.innerText);
+        }""",
         timeout=15000)
     page.wait_for_timeout(100)
 

@@ -174,7 +174,7 @@ function search(value) {
     delete group[0].page;
   });
   var summary = hits.length ? fill(labels.summary, { hits: hits.length, pages: groups.length }) : fill(labels.none, { query: query });
-  return { items: groups, summary: summary };
+  return { items: groups, summary: summary, query: query };  // query: which answer the page shows
 }
 
 self.addEventListener("message", function (event) {
