@@ -127,7 +127,7 @@ def listed_pages(items: list[dict], base_url: str) -> set[str]:
 # -- the independent reading: the built HTML's article text, page by page -------------
 
 _DROP = [re.compile(p, re.S) for p in (
-    r'<details class="quote">.*?</details>',                 # the citation box (the edition's, not the text)
+    r'<details class="quote[^"]*">.*?</details>',          # the citation box (the edition's, not the text)
     r'<sup id="fnref:[^"]+">.*?</sup>',                       # note markers
     r'<a class="headerlink".*?</a>', r'<a class="footnote-backref".*?</a>', r'<a class="bib-link".*?</a>',
     r'<a class="passage-link".*?</a>',                        # the ¶ links (the edition's, not the text)
