@@ -19,6 +19,8 @@ from typing import NamedTuple
 import tinyhtml5
 from pypdf import PdfReader
 
+from .kinsoku import CLOSING
+
 NOTE_ITEM = re.compile(r'<li id="(?:[\w-]+-)?fn:(\d+)"[^>]*>(.*?)</li>', re.S)
 NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:\d+$")
 PAGE_START = re.compile(r'class="page-start"[^>]*data-page="(\d+)"')
@@ -247,12 +249,10 @@ def bad_line_starts(reading: Reading) -> list[tuple[int, str]]:
                 if previous is not None and word.x - previous.right < 0.6 * size:
                     continue  # not the start of a line or of a cell's line
                 marker = word.text.isdigit() and word.height < 0.8 * size
-                if marker or word.text[:1] in CLOSING_MARKS:
+                if marker or word.text[:1] in CLOSING:
                     found.append((index + 1, "".join(w.text for w in line)[:12]))
     return found
 
-
-CLOSING_MARKS = set("」』）〕】》〉。，、；：！？")
 
 
 def check_line_starts(reading: Reading) -> list[str]:
