@@ -4,9 +4,10 @@
 
 WeasyPrint typesets site/<script>/print_page/ as site/<script>/thesis.pdf (see
 scripts/thesis_pdf/); the read-back check fails the run when a note is missing, doubled,
-out of order or before its marker, when fewer than 97 % of the notes sit on their
-marker's page, when a contents page number is wrong, or an original page number is
-missing.  The site links the files as 下載 PDF.
+out of order or off its marker's page, when a contents page number is wrong, an original
+page number missing or stray, a page blank or, in the body, short where no section ends,
+or a line opens with a closing mark, a marker or a slip's letter (thesis_pdf/readback.py).
+The site links the files as 下載 PDF.
 
 The two scripts are typeset at once, each in its own process (a layout is single-threaded
 work, and a machine has two cores or more); the paragraphs that had to turn the page are

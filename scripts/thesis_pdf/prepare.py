@@ -19,6 +19,8 @@ import tinyhtml5
 
 from edition.write.cite_formats import thesis_title
 
+from .kinsoku import CLOSING, CLOSING_RUN
+from .page_turns import turn_blocks
 from .slip_marks import mark_slips
 
 FRONT = ("abstract", "abstract-en")
@@ -34,7 +36,6 @@ WIDGETS = {  # (tag, class) of what only a web page needs
     ("div", "slips-switch"),  # 原文 ⇄ 校讀, a button for the screen
 }
 NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:(\d+)$")
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 class PrintPageError(ValueError):
@@ -107,12 +108,8 @@ def unbox_tables(root: ET.Element) -> None:
         parent[list(parent).index(box)] = table
 
 
-def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = frozenset()) -> int:
-    """Put each note's text right after its marker; drop the endnote lists.
-
-    The paragraphs holding the markers in `turn_page_for` start a new page (class
-    note-turn): WeasyPrint left those notes on the page after their marker's.
-    """
+def move_notes_to_markers(root: ET.Element) -> int:
+    """Put each note's text right after its marker; drop the endnote lists."""
     parents = {child: parent for parent in root.iter() for child in parent}
     notes = {}
     for item in root.iter("li"):
@@ -140,16 +137,6 @@ def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = froz
         parent = parents[sup]
         keep = keep_with_marker(parent, sup, note)
         parents.update({keep: parent, sup: keep, note: keep})
-        if int(number) in turn_page_for:
-            block = parents[sup]
-            while block.tag not in ("p", "li", "td", "th") and block in parents:
-                block = parents[block]
-            siblings = list(parents[block])
-            position = siblings.index(block)
-            while position and siblings[position - 1].tag in HEADINGS:  # a heading goes with its text
-                position -= 1
-            turned = siblings[position]
-            turned.set("class", " ".join(sorted(classes(turned) | {"note-turn"})))
         moved += 1
     if notes:
         raise PrintPageError(f"print page: notes without a marker: {sorted(notes, key=int)}")
@@ -163,9 +150,7 @@ def move_notes_to_markers(root: ET.Element, turn_page_for: frozenset[int] = froz
 # marker or after the note, whatever the characters; so the character before the marker
 # (with any closing marks it carries, 言」), the marker, its note and the closing marks
 # after it (，) are set in one unbreakable span (thesis.css: .keep).
-CLOSING = "」』）〕】》〉。，、；：！？"
 BEFORE_MARKER = re.compile(rf"[^\s{CLOSING}][{CLOSING}]*$")
-AFTER_NOTE = re.compile(rf"^[{CLOSING}]+")
 
 
 def keep_with_marker(parent: ET.Element, sup: ET.Element, note: ET.Element) -> ET.Element:
@@ -181,7 +166,7 @@ def keep_with_marker(parent: ET.Element, sup: ET.Element, note: ET.Element) -> E
         else:
             children[index - 1].tail = rest
         keep.text = lead.group(0)
-    trail = AFTER_NOTE.match(note.tail or "")
+    trail = CLOSING_RUN.match(note.tail or "")
     after = note.tail or ""
     note.tail = trail.group(0) if trail else None
     keep.tail = after[trail.end():] if trail else after
@@ -201,6 +186,20 @@ def drop_repeated_part_title(section: ET.Element) -> None:
     for head in heads:
         if text_of(head) in titles:
             remove(section, head)
+
+
+def page_start_into_part_title(section: ET.Element) -> None:
+    """The original page that opens with the part title (附錄) is marked on the part title's
+    own page: a marker just before it would stay on the page before, alone (the part title
+    starts a page of another kind: thesis.css, @page part)."""
+    for parent in list(section.iter()):
+        children = list(parent)
+        for before, title in zip(children, children[1:]):
+            if ("part-title" in classes(title) and before.tag == "div" and "page-start" in classes(before)
+                    and not (before.tail or "").strip()):
+                parent.remove(before)
+                before.tag, before.tail, title.text = "span", title.text, None
+                title.insert(0, before)
 
 
 def label_page_starts(root: ET.Element) -> None:
@@ -316,8 +315,9 @@ def title_pages(metadata: dict, edition_title: str) -> list[ET.Element]:
 
 
 def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
-                    turn_page_for: frozenset[int] = frozenset()) -> str:
-    """The HTML that thesis.css typesets (Traditional: the Simplified PDF converts it whole)."""
+                    turn_pages_before: frozenset[str] = frozenset()) -> str:
+    """The HTML that thesis.css typesets (Traditional: the Simplified PDF converts it whole);
+    the blocks named in `turn_pages_before` start a new page (page_turns)."""
     thesis = metadata["thesis"]
     title = f"{thesis_title(metadata)}{thesis['degree']}"
     subject = f"{thesis['institution']}{thesis['degree']}（約 {thesis['year_circa']} 年）之數位校訂版"
@@ -336,14 +336,16 @@ def thesis_document(print_page: str, metadata: dict, *, lang: str, created: str,
         section.attrib.pop("heading-number", None)
         strip_widgets(section)
         drop_repeated_part_title(section)
+        page_start_into_part_title(section)
     holder = element("div")  # the sections, while notes, labels and links are reworked
     holder.extend(sections.values())
-    move_notes_to_markers(holder, turn_page_for)
+    move_notes_to_markers(holder)
     mark_slips(holder)  # after the notes are moved: a slip in a note is known by its span.note
     label_page_starts(holder)
     repair_links(holder)
     for key in LISTS:
         add_page_column(sections[key], "本版頁")
+    turn_blocks(holder, turn_pages_before)  # last: blocks are named as WeasyPrint will see them
 
     body = element("body")
     front = element("div", class_="frontmatter")

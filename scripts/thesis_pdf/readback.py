@@ -19,6 +19,8 @@ from typing import NamedTuple
 import tinyhtml5
 from pypdf import PdfReader
 
+from .kinsoku import CLOSING
+
 NOTE_ITEM = re.compile(r'<li id="(?:[\w-]+-)?fn:(\d+)"[^>]*>(.*?)</li>', re.S)
 NOTE_ID = re.compile(r"^(?:[\w-]+-)?fn:\d+$")
 PAGE_START = re.compile(r'class="page-start"[^>]*data-page="(\d+)"')
@@ -28,8 +30,15 @@ CONTENTS_LINE = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*([0-9]+|[ivxlc]+)\s*$")
 MARGIN_NUMBER = re.compile(r"p\.(\d+)")
 SEP = "\x1f"  # between words: never in the text
 HEAD = 10  # characters of a note's text that identify it
-SAME_PAGE_SHARE = 0.97
 BODY_SECTIONS = ("abstract", "chapter-", "appendix-")
+SECTION_START = re.compile(r"(?:chapter|appendix)-\d+|part-[\w-]+|bibliography|errata|edition-report")
+MM = 72 / 25.4
+PAGE_HEIGHT = 297 * MM  # A4
+# the text area: thesis.css's @page margin (top, right, bottom, left); the running head and folio lie outside
+MARGINS = [float(v) * MM for v in re.search(r"@page \{\s*size: A4;\s*margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm",
+                                            Path(__file__).with_name("thesis.css").read_text(encoding="utf-8")).groups()]
+FILL = 0.70  # the least share of a body page's height a page of running text fills (see page_fill)
+STRAY_LINES = 2  # a margin's page number stands beside the line its page begins in, or just above it
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class Reading:
     labels: list[str]  # page labels (printed folios)
     links: list[list[str]]  # per page: the named destinations its links go to
     report: dict = field(default_factory=dict)
+    destinations: dict[str, int] = field(default_factory=dict)  # id → page index (section starts)
 
 
 def squeeze(text: str) -> str:
@@ -110,7 +120,9 @@ def read_pdf(path: Path) -> Reading:
             if isinstance(destination, str):
                 names.append(destination)
         links.append(names)
-    return Reading(words, layout, list(reader.page_labels), links)
+    destinations = {name: reader.get_destination_page_number(target)
+                    for name, target in reader.named_destinations.items() if SECTION_START.fullmatch(name)}
+    return Reading(words, layout, list(reader.page_labels), links, destinations=destinations)
 
 
 def note_pages(reading: Reading, expected: Expected) -> dict[int, list[tuple[int, int]]]:
@@ -160,8 +172,9 @@ def check_notes(reading: Reading, expected: Expected) -> list[str]:
         problems.append(f"notes before their marker's page: {early}")
     same = sum(1 for n, (page, _) in placed.items() if markers.get(n) == page)
     reading.report["notes on their marker's page"] = f"{same}/{len(expected.notes)}"
-    if same < SAME_PAGE_SHARE * len(expected.notes):
-        problems.append(f"only {same} of {len(expected.notes)} notes on their marker's page")
+    if same < len(expected.notes):
+        off = sorted(n for n, (page, _) in placed.items() if markers.get(n) != page)
+        problems.append(f"only {same} of {len(expected.notes)} notes on their marker's page (off: {off})")
     return problems
 
 
@@ -235,10 +248,13 @@ def printed_lines(page: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.x) for line in lines]
 
 
+RAISED = 0.75  # of the line's height: the raised calls are set at 0.65em, a cell's slip reading at 0.8em
+
+
 def bad_line_starts(reading: Reading) -> list[tuple[int, str]]:
-    """Where a line (or a table cell's line) begins with a closing mark or a note marker:
-    (page number, the line's start).  Kinsoku: CJK type never breaks before 」，。 … and a
-    marker belongs to the characters it follows."""
+    """Where a line (or a table cell's line) begins with a closing mark, a note marker or a
+    slip's letter: (page number, the line's start).  Kinsoku: CJK type never breaks before
+    」，。 … and a marker or a letter belongs to the characters it follows."""
     found = []
     for index, page in enumerate(reading.words):
         for line in printed_lines([w for w in page if not MARGIN_NUMBER.fullmatch(w.text)]):
@@ -246,19 +262,18 @@ def bad_line_starts(reading: Reading) -> list[tuple[int, str]]:
             for previous, word in zip([None, *line], line):
                 if previous is not None and word.x - previous.right < 0.6 * size:
                     continue  # not the start of a line or of a cell's line
-                marker = word.text.isdigit() and word.height < 0.8 * size
-                if marker or word.text[:1] in CLOSING_MARKS:
+                raised = word.height < RAISED * size  # a note's marker or a slip's letter (ⁿ⁸¹)
+                if raised or word.text[:1] in CLOSING:
                     found.append((index + 1, "".join(w.text for w in line)[:12]))
     return found
 
 
-CLOSING_MARKS = set("」』）〕】》〉。，、；：！？")
-
 
 def check_line_starts(reading: Reading) -> list[str]:
     found = bad_line_starts(reading)
-    reading.report["lines beginning with a closing mark or a note marker"] = len(found)
-    return [f"page {page}: a line begins with a closing mark or a note marker: {start}" for page, start in found]
+    reading.report["lines beginning with a closing mark, a marker or a letter"] = len(found)
+    return [f"page {page}: a line begins with a closing mark, a note marker or a slip's letter: {start}"
+            for page, start in found]
 
 
 def check_title_pages(reading: Reading) -> list[str]:
@@ -275,9 +290,62 @@ def check_title_pages(reading: Reading) -> list[str]:
     return problems
 
 
+def text_lines(page: list[Word]) -> list[list[Word]]:
+    """The lines inside the text area (no running head, folio or margin page number)."""
+    top, bottom = MARGINS[0], PAGE_HEIGHT - MARGINS[2]
+    return printed_lines([w for w in page if top - 3 <= w.y <= bottom and not MARGIN_NUMBER.fullmatch(w.text)])
+
+
+def page_fill(page: list[Word]) -> float:
+    """How full the page's text area is: 1 less its largest empty band (between two lines, or
+    above the first or below the last) as a share of its height.  The notes sit at the foot, so
+    a page whose running text stops early shows one band between text and notes."""
+    top, bottom = MARGINS[0], PAGE_HEIGHT - MARGINS[2]
+    band, above = 0.0, top
+    for line in text_lines(page):
+        band = max(band, min(w.y for w in line) - above)
+        above = max(above, max(w.y + w.height for w in line))
+    return 1 - max(band, bottom - above) / (bottom - top)
+
+
+def body_pages(reading: Reading) -> range:
+    """The chapters and appendices: from chapter 1's page to the page before the reference list."""
+    starts = reading.destinations
+    return range(starts.get("chapter-1", 0), starts.get("bibliography", len(reading.words)))
+
+
+def short_pages(reading: Reading) -> list[tuple[int, float]]:
+    """Body pages filled less than FILL that do not end a section (the page after them starts a
+    chapter, an appendix or a part) and hold no part title: (page number, fill)."""
+    starts = set(reading.destinations.values())
+    parts = {page for name, page in reading.destinations.items() if name.startswith("part-")}
+    return [(index + 1, fill) for index in body_pages(reading)
+            if index + 1 not in starts and index not in parts
+            and (fill := page_fill(reading.words[index])) < FILL]
+
+
 def check_pages(reading: Reading) -> list[str]:
-    blank = [i + 1 for i, page in enumerate(reading.words) if not page]
-    return [f"blank pages: {blank}"] if blank else []
+    """No page is blank (a running head and a page number alone are blank), no margin page number
+    is left where no line follows it, and the body's pages are full but where a section ends."""
+    problems = []
+    blank = [i + 1 for i, page in enumerate(reading.words) if not text_lines(page)]
+    if blank:
+        problems.append(f"blank pages: {blank}")
+    for index, page in enumerate(reading.words):
+        lines = text_lines(page)
+        for word in page:
+            if MARGIN_NUMBER.fullmatch(word.text) and not any(
+                    -word.height <= min(w.y for w in line) - word.y <= STRAY_LINES * max(w.height for w in line)
+                    for line in lines):
+                problems.append(f"page {index + 1}: the margin's {word.text} stands beside no line")
+    ends = set(reading.destinations.values())
+    under = [i + 1 for i in body_pages(reading) if page_fill(reading.words[i]) < 0.75]
+    short = short_pages(reading)
+    reading.report["body pages under 75 % full"] = (f"{len(under)} ({sum(1 for page in under if page not in ends)} "
+                                                   f"ending no section)")
+    reading.report[f"under {FILL:.0%} ending no section"] = len(short)
+    problems += [f"page {page}: only {fill:.0%} full, and no section ends on it" for page, fill in short]
+    return problems
 
 
 def check(path: Path, print_page: Path) -> tuple[list[str], dict]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from .kinsoku import CLOSING_RUN
+
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -64,4 +66,31 @@ def mark_slips(root: ET.Element) -> int:
         foot.tail, mark.tail = mark.tail, None
         parent = parents[mark]
         parent.insert(list(parent).index(mark) + 1, foot)
+        keep_with_mark(parent, mark, foot)
     return len(marks)
+
+
+def keep_with_mark(parent: ET.Element, mark: ET.Element, foot: ET.Element) -> None:
+    """Kinsoku, as for the note markers (prepare.keep_with_marker): set the slip's words, its
+    letter (the foot line's call), a note marker's run just after them and the closing marks
+    after those in one unbreakable span.keep (thesis.css).  In a table cell the reading
+    stands beside the words (〔宏觀〕) and may start a line: only the closing marks keep to it."""
+    children = list(parent)
+    run = [mark, foot] if "slip-note" in classes(foot) else [foot]
+    after_foot = children.index(foot) + 1
+    following = children[after_foot] if after_foot < len(children) else None
+    if following is not None and not foot.tail and "keep" in classes(following):
+        run.append(following)  # 「…發展ⁿ⁸¹，」: the note's own run, its closing marks included
+    closing = CLOSING_RUN.match(foot.tail or "") if run[-1] is foot else None
+    if len(run) == 1 and not closing:
+        return  # a table cell's reading with no closing mark after it
+    keep = ET.Element("span", {"class": "keep"})
+    if closing:
+        keep.tail, foot.tail = foot.tail[closing.end():], closing.group(0)
+    else:
+        keep.tail, run[-1].tail = run[-1].tail, None
+    index = children.index(run[0])
+    for node in run:
+        parent.remove(node)
+    keep.extend(run)
+    parent.insert(index, keep)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pydyf
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
 
 from edition.script.simplified import to_simplified
 from edition.passes.layout import assign_roles
@@ -27,9 +28,7 @@ from .prepare import thesis_document
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEET = Path(__file__).with_name("thesis.css")
 FIRST_MAIN_SECTION = "chapter-1"  # where the arabic folios start at 1
-PASSES = 4  # layouts at most: the first, then up to three moving paragraphs whose notes fell off
-# (from no stored turns the thesis takes four; when three were the most, the third layout, which
-# still found notes off, was written while its new turns were stored: the next run's PDF differed)
+PASSES = 12  # layouts at most: from no stored turns the thesis takes 5 (a section's turns are found one by one)
 # Tagged PDF (headings, lists, tables for screen readers): measured on the Traditional PDF,
 # +2 s of CPU (12 → 14 s) and +0.24 MiB (1.41 → 1.64 MiB), about a sixth more of each.
 TAGGED = True
@@ -43,7 +42,7 @@ class Typeset:
     pages: int
     front_pages: int  # numbered i, ii, … before chapter 1
     layouts: int  # 1 when the stored page turns were current
-    turns: tuple[str, frozenset[int]]  # what page_turns stores: fingerprint, paragraphs turned
+    turns: tuple[str, frozenset[str]]  # what page_turns stores: fingerprint, blocks turned
 
 
 def page_labels(front_pages: int):
@@ -56,15 +55,55 @@ def page_labels(front_pages: int):
     return finish
 
 
-def notes_off_their_page(document) -> frozenset[int]:
-    """Notes the layout put on another page than their marker (ids fn:N and fnref:N)."""
+def notes_off_their_page(document) -> dict[int, int]:
+    """Notes the layout put on another page than their marker (ids fn:N and fnref:N): the
+    marker's page index of each."""
     pages: dict[str, dict[str, int]] = {}
     for index, page in enumerate(document.pages):
         for anchor in page.anchors:
             kind, _, number = anchor.partition(":")
             if kind in ("fn", "fnref") and number.isdigit():
                 pages.setdefault(number, {})[kind] = index
-    return frozenset(int(n) for n, where in pages.items() if where.get("fn") != where.get("fnref"))
+    return {int(n): where["fnref"] for n, where in pages.items() if "fnref" in where and where.get("fn") != where["fnref"]}
+
+
+def last_block(page) -> tuple[str | None, str | None]:
+    """The name (page_turns.block_key) of the block the page's last line of running text
+    belongs to, the one WeasyPrint made room for by carrying the page's last notes over;
+    and the id of the outermost section it is in (a chapter, or the part of appendices)."""
+    last: tuple[float, list] | None = None
+
+    def walk(box, ancestors: list) -> None:
+        nonlocal last
+        if isinstance(box, (boxes.FootnoteAreaBox, boxes.MarginBox)) or box.is_absolutely_positioned():
+            return  # the notes, the running head and folio, the margin's page numbers
+        if box.element is not None and (not ancestors or ancestors[-1] is not box.element):
+            ancestors = [*ancestors, box.element]
+        if isinstance(box, boxes.LineBox):
+            bottom = box.position_y + box.height
+            if last is None or bottom >= last[0]:
+                last = (bottom, ancestors)
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, ancestors)
+
+    walk(page._page_box, [])
+    if last is None:
+        return None, None
+    section = next((node.get("id") for node in last[1] if node.tag == "section"), None)
+    return page_turns.block_key(last[1]), section
+
+
+def blocks_to_turn(document, turned: frozenset[str]) -> frozenset[str]:
+    """The blocks to start on a new page next: in each section, the last block of the first
+    page whose notes were carried over.  A turn moves the rest of its section, so the pages
+    after it are judged again on the next layout (sections start pages: the others stay)."""
+    first: dict[str | None, str] = {}
+    for index in sorted(set(notes_off_their_page(document).values())):
+        key, section = last_block(document.pages[index])
+        if key and key not in turned and section not in first:
+            first[section] = key
+    return frozenset(first.values())
 
 
 def render(document_html: str, print_page: Path):
@@ -74,17 +113,16 @@ def render(document_html: str, print_page: Path):
 
 
 def layout(print_page: Path, script: str, metadata: dict, created: str):
-    """Lay the thesis out; where WeasyPrint carried a note over to the next page (it cannot
-    shorten the page above a long note), start the marker's paragraph on that next page
-    and lay it out again.  Fewer pages run short than notes would be misplaced.  The
-    paragraphs found last time for this same input (page_turns) turn the page from the
-    first layout on, so that it is usually the only one.
+    """Lay the thesis out; where WeasyPrint carried notes over to the next page to fit the
+    first lines of the page's last block, start that block on the next page and lay it out
+    again (page_turns).  The blocks found last time for this same input turn the page from
+    the first layout on, so that it is usually the only one.
 
-    Returns the document, the layouts made, and (fingerprint, paragraphs turned) to store."""
+    Returns the document, the layouts made, and (fingerprint, blocks turned) to store."""
     source = print_page.read_text(encoding="utf-8")
 
-    def document_for(turn: frozenset[int], date: str) -> str:
-        document_html = thesis_document(source, metadata, lang=script, created=date, turn_page_for=turn)
+    def document_for(turn: frozenset[str], date: str) -> str:
+        document_html = thesis_document(source, metadata, lang=script, created=date, turn_pages_before=turn)
         if script == "zh-Hans":
             document_html = to_simplified(document_html)  # the title page and headings added here
         return document_html
@@ -96,10 +134,10 @@ def layout(print_page: Path, script: str, metadata: dict, created: str):
     while True:  # the turns stored are the ones this document was laid out with, so the next run gives it again
         layouts += 1
         document = render(document_for(turn, created), print_page)
-        off = notes_off_their_page(document) - turn
-        if not off or layouts == PASSES:
+        found = blocks_to_turn(document, turn)
+        if not found or layouts == PASSES:
             break
-        turn |= off
+        turn |= found
     return document, layouts, (print_fingerprint, turn)
 
 

@@ -94,7 +94,7 @@ def test_no_line_begins_with_a_closing_mark_or_a_note_marker(pdfs, script):
     """Kinsoku, read from the PDF's words and their positions (before: 10 lines a script)."""
     reading = read_pdf(pdfs[script][0].path)
     assert bad_line_starts(reading) == []
-    assert pdfs[script][2]["lines beginning with a closing mark or a note marker"] == 0
+    assert pdfs[script][2]["lines beginning with a closing mark, a marker or a letter"] == 0
 
 
 def test_line_start_check_finds_a_marker_or_a_mark_at_a_line_start(pdfs):
