@@ -182,12 +182,14 @@ def hits_found_by_readings(site, form: str) -> dict[str, int]:
         html_text = (site / url / "index.html").read_text(encoding="utf-8")
         if 'class="sic"' not in html_text:
             continue
-        corrected = SLIP.sub(lambda m: m[1] + m[2] + m[4], html_text)
-
         def joined(text):
             return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", reading(text))
 
-        more = joined(corrected).count(form) - joined(html_text).count(form)
+        # slip by slip: one reading may make the query (3932's 上海合作…) where another on the
+        # same page unmakes it (3926's), and the page's net count would hide both
+        written = joined(html_text).count(form)
+        more = sum(max(0, joined(html_text[:m.start()] + m[1] + m[2] + m[4] + html_text[m.end():]).count(form) - written)
+                   for m in SLIP.finditer(html_text))
         if more > 0:
             found[url] = more
     return found
