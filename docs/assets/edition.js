@@ -97,6 +97,10 @@
     var keepPlace = function () {
       if (overlaid()) return;
       var passage = passageAtTop();
+      // Nothing of the text at the top (an overlay still fading out over it): the passage kept
+      // before stays, rather than a bare offset that lands elsewhere once paragraphs are laid out.
+      var kept = history.state && history.state.editionPlace;
+      if (!passage && kept && kept.id) return;
       var state = {};
       for (var key in history.state || {}) state[key] = history.state[key];
       state.editionPlace = passage ? {id: passage.id, top: passage.getBoundingClientRect().top} : {y: scrollY};
