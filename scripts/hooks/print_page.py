@@ -9,6 +9,7 @@ whose target is missing is pointed at the unprefixed id when that one exists.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from footnote_numbers import number_footnotes
@@ -92,6 +93,13 @@ def slips_switch_on_print_page(html: str) -> str:
     return html[:start] + add_slips_switch(html[start:], "#errata")
 
 
+def headings_labelled(html: str, config) -> str:
+    """The plugin writes its part headings' permalinks labelled in English ("Permanent link");
+    labelled as the pages' own headings are (mkdocs.yml, toc's permalink_title)."""
+    title = config["mdx_configs"].get("toc", {}).get("permalink_title", "Permanent link")
+    return html.replace("title='Permanent link'", f"title='{escape(title)}'")
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     page = site / "print_page" / "index.html"
@@ -105,7 +113,7 @@ def on_post_build(config, **kwargs):
         # The plugin copied the pages' content before the ¶ links were written into it: written
         # here too, or passage.js adds ~600 at load and the long page relayouts with each batch.
         html = box_tables(add_passage_links(contents_at_build_time(html)))  # and Material's table boxes
-        html = slips_switch_on_print_page(html)
+        html = slips_switch_on_print_page(headings_labelled(html, config))
         if page.parent.name == "print_page":  # not the offline edition's print_page.html at the root
             html = relative_to_print_page(html)
         page.write_text(html, encoding="utf-8")

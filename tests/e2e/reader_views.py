@@ -1,0 +1,42 @@
+"""The two screens a reader brings, for the browser tests: a desktop and a 390 px phone (touch,
+a phone's pixel ratio); both read the Traditional locale, the script comes from the path."""
+from __future__ import annotations
+
+import contextlib
+
+VIEWS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
+              "has_touch": True},
+}
+SCRIPTS = ["zh-Hant", "zh-Hans"]
+
+
+@contextlib.contextmanager
+def opened(browser, view: str, **options):
+    context = browser.new_context(locale="zh-TW", **VIEWS[view], **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def settle(page, frames: int = 2):
+    """A few frames: what a scroll brought near the screen is laid out, a held place let go."""
+    for _ in range(frames):
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def press(page, locator, view: str):
+    """Follow a link as the reader of that screen does: a tap on a phone, a click elsewhere."""
+    if view == "phone":
+        locator.tap()
+    else:
+        locator.click()
+
+
+def header_bottom(page) -> float:
+    """The lowest edge of what stands over the text: the header, and Material's 「回到頁面頂部」
+    button (where it shows whenever the reader scrolls up, hidden or not at this moment)."""
+    return page.evaluate("""() => Math.max(...[".md-header", ".md-top"].map(s => document.querySelector(s))
+        .filter(e => e && getComputedStyle(e).display !== "none").map(e => e.getBoundingClientRect().bottom))""")
