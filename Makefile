@@ -94,4 +94,4 @@ audit: site debian
 	$(BIN)/python scripts/audit.py site
 
 clean:
-	rm -rf site
+	rm -rf site .cache

@@ -9,12 +9,20 @@ as text).  Here, at build time:
   dts/: about 1,800 small files per script, which would swamp a review if committed, and
   which are a pure function of the committed TEI.  They are added to MkDocs' files, so
   that links to them are checked like any other and the offline edition holds them too.
+The Simplified conversions are kept in the build cache (edition/build_cache.py), named by
+the file and by the conversion's code and data and OpenCC's dictionaries: a rebuild of
+unchanged text converts none of it again.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import opencc
 from mkdocs.structure.files import File
 
-from edition.script.simplified import to_simplified
+import edition.script
+from edition.build_cache import BuildCache, files_fingerprint, fingerprint
+from edition.script.simplified import SCRIPT_DATA, to_simplified
 from edition.write.dts import StaticDts
 
 TEXT_FOLDER = "text/"
@@ -33,13 +41,23 @@ def converted(uri: str, text: str) -> str:
     return simplified_tei(text) if uri.endswith(".tei.xml") else to_simplified(text)
 
 
+def conversion_inputs() -> str:
+    """What a file's conversion depends on besides the file: this hook, the conversion's
+    code and data, OpenCC (its code, configurations and dictionaries)."""
+    return files_fingerprint(Path(__file__), Path(edition.script.__file__).parent, SCRIPT_DATA,
+                             Path(opencc.__file__).parent)
+
+
 def on_files(files, config, **kwargs):
     simplified = config["theme"]["language"] == "zh-Hans"
+    cache, inputs = (BuildCache.of(config), conversion_inputs()) if simplified else (None, "")
     thesis_tei = ""
     for file in [f for f in files if f.src_uri.startswith(TEXT_FOLDER)]:
         content = file.content_string
         if simplified:
-            content = converted(file.src_uri, content)
+            uri, traditional = file.src_uri, content
+            content = cache.get_or_make("simplified-text", fingerprint(inputs, uri, traditional),
+                                        lambda: converted(uri, traditional).encode("utf-8")).decode("utf-8")
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=content))
         if file.src_uri == TEXT_FOLDER + "thesis.tei.xml":
