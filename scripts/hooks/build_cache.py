@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import types
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -45,7 +46,8 @@ def on_config(config, **kwargs):
     if registry is not None and hasattr(registry, "_process_with_pandoc"):
         cache = BuildCache.of(config)
         csl = Path(config.config_file_path).parent / registry.csl_file
-        inputs = fingerprint(registry.bib_data_bibtex, csl.read_bytes(), pypandoc.get_pandoc_version())
+        inputs = fingerprint(registry.bib_data_bibtex, csl.read_bytes(), pypandoc.get_pandoc_version(),
+                             metadata.version("mkdocs-bibtex"))  # its document to pandoc, its reading of the result
         registry._process_with_pandoc = types.MethodType(
             functools.partial(formatted_once, cache, inputs, registry._process_with_pandoc), registry)
     return config
