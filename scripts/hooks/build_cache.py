@@ -6,6 +6,9 @@
 - The reference list's formatting.  mkdocs-bibtex runs pandoc (citeproc) over the same
   entries in both builds (the Simplified build converts its output afterwards): pandoc
   runs in the first build only.
+It also offers the Simplified hooks (simplified.py, text_formats.py) a conversion kept in
+the cache, named by the text and by what the conversion is made of: a rebuild converts no
+unchanged page or file again.
 """
 from __future__ import annotations
 
@@ -16,9 +19,12 @@ from importlib import metadata
 from pathlib import Path
 
 import jinja2
+import opencc
 import pypandoc
 
-from edition.build_cache import BuildCache, fingerprint
+import edition.script
+from edition.build_cache import BuildCache, files_fingerprint, fingerprint
+from edition.script.simplified import SCRIPT_DATA, to_simplified
 
 PANDOC_STEP = "pandoc-citeproc"
 
@@ -64,3 +70,17 @@ def formatted_once(cache: BuildCache, inputs: str, process, registry, citation_b
 
     inline, references = json.loads(cache.get_or_make(PANDOC_STEP, key, run))
     return inline, references
+
+
+@functools.lru_cache(maxsize=1)
+def conversion_inputs() -> str:
+    """What the Simplified conversion of a text depends on besides the text: its code and
+    data (edition/script/, source/script/) and OpenCC (code, configurations, dictionaries)."""
+    return files_fingerprint(Path(edition.script.__file__).parent, SCRIPT_DATA, Path(opencc.__file__).parent)
+
+
+def cached_conversion(config, step: str, text: str, convert=to_simplified, *inputs: str) -> str:
+    """`convert(text)`, from the cache when this text was converted so before; `inputs`
+    name whatever else `convert` depends on."""
+    key = fingerprint(conversion_inputs(), *inputs, text)
+    return BuildCache.of(config).get_or_make(step, key, lambda: convert(text).encode("utf-8")).decode("utf-8")

@@ -4,12 +4,15 @@ Markdown is converted before rendering, so headings, the table of contents, note
 tables and the search index are Simplified; the nav and site name in on_config; the
 finished HTML once more, for anything a theme or plugin added after rendering.  The
 conversion (edition.script.simplified: NFC, context rules, OpenCC tw2s) leaves converted text as it
-is, so the second pass changes only what the first did not see.
+is, so the second pass changes only what the first did not see.  The pages' and the print
+page's conversions are kept in the build cache (build_cache.py): a rebuild converts only
+what changed.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from build_cache import cached_conversion
 from edition.script.simplified import to_simplified
 
 
@@ -30,12 +33,12 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_page_markdown(markdown, **kwargs):
-    return to_simplified(markdown)
+def on_page_markdown(markdown, config, **kwargs):
+    return cached_conversion(config, "simplified-pages", markdown)
 
 
-def on_post_page(output, **kwargs):
-    return to_simplified(output)
+def on_post_page(output, config, **kwargs):
+    return cached_conversion(config, "simplified-pages", output)
 
 
 def on_post_template(output_content, **kwargs):
@@ -48,7 +51,8 @@ def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     page = site / "print_page" / "index.html"
     if page.exists():
-        page.write_text(to_simplified(page.read_text(encoding="utf-8")), encoding="utf-8")
+        converted = cached_conversion(config, "simplified-pages", page.read_text(encoding="utf-8"))
+        page.write_text(converted, encoding="utf-8")
     for download in sorted((site / "cite").glob("*")):
         if download.suffix in SCRIPT_MARKS:
             text = to_simplified(download.read_text(encoding="utf-8"))

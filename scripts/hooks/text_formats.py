@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import opencc
 from mkdocs.structure.files import File
 
-import edition.script
-from edition.build_cache import BuildCache, files_fingerprint, fingerprint
-from edition.script.simplified import SCRIPT_DATA, to_simplified
+from build_cache import cached_conversion
+from edition.build_cache import files_fingerprint
+from edition.script.simplified import to_simplified
 from edition.write.dts import StaticDts
 
 TEXT_FOLDER = "text/"
@@ -41,23 +40,15 @@ def converted(uri: str, text: str) -> str:
     return simplified_tei(text) if uri.endswith(".tei.xml") else to_simplified(text)
 
 
-def conversion_inputs() -> str:
-    """What a file's conversion depends on besides the file: this hook, the conversion's
-    code and data, OpenCC (its code, configurations and dictionaries)."""
-    return files_fingerprint(Path(__file__), Path(edition.script.__file__).parent, SCRIPT_DATA,
-                             Path(opencc.__file__).parent)
-
-
 def on_files(files, config, **kwargs):
     simplified = config["theme"]["language"] == "zh-Hans"
-    cache, inputs = (BuildCache.of(config), conversion_inputs()) if simplified else (None, "")
+    this_hook = files_fingerprint(Path(__file__)) if simplified else ""  # simplified_tei's own words
     thesis_tei = ""
     for file in [f for f in files if f.src_uri.startswith(TEXT_FOLDER)]:
         content = file.content_string
         if simplified:
-            uri, traditional = file.src_uri, content
-            content = cache.get_or_make("simplified-text", fingerprint(inputs, uri, traditional),
-                                        lambda: converted(uri, traditional).encode("utf-8")).decode("utf-8")
+            content = cached_conversion(config, "simplified-text", content,
+                                        lambda text, uri=file.src_uri: converted(uri, text), this_hook, file.src_uri)
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=content))
         if file.src_uri == TEXT_FOLDER + "thesis.tei.xml":
