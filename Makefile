@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: serve test test-fast site docs pdf epub bench audit clean chromium debian offline lock
+.PHONY: serve test test-fast site docs pdf epub bench audit clean chromium debian offline publish lock
 
 # Every Python distribution comes from the lock, pinned by version and checked by sha256:
 # first pip and setuptools themselves (taken out of the lock), then the rest, built without
@@ -33,9 +33,12 @@ docs: $(STAMP)
 	$(BIN)/python -m edition.build --root .
 
 # Both scripts, side by side: site/zh-Hant/, site/zh-Hans/ and the entry site/index.html.
-# site/SHA256SUMS lists every file; each target that adds to site/ writes it again.
+# site/SHA256SUMS lists every file; each target that adds to site/ writes it again.  The home
+# page links the PDFs, EPUBs and offline zip only when this command builds them as well
+# (scripts/hooks/downloads.py): `make site` alone links no file it does not hold.
+DOWNLOADS := $(if $(filter publish,$(MAKECMDGOALS)),pdf epub offline,$(filter pdf epub offline,$(MAKECMDGOALS)))
 site: docs
-	$(BIN)/python scripts/build_site.py site
+	EDITION_DOWNLOADS="$(DOWNLOADS)" $(BIN)/python scripts/build_site.py site
 
 PORT ?= 8000
 serve: site
@@ -72,8 +75,9 @@ pdf: site debian
 	$(BIN)/python scripts/checksums.py site
 
 # The offline edition, both scripts in one zip read from file:// (site/edition-offline.zip,
-# linked from the home page); npm fetches the pinned shim that lets search run there.
-offline: docs debian
+# linked from the home page, which is built again to link it); npm fetches the pinned shim
+# that lets search run there.
+offline: site debian
 	$(BIN)/python scripts/make_offline.py site/edition-offline.zip
 	$(BIN)/python scripts/checksums.py site
 
@@ -82,6 +86,12 @@ offline: docs debian
 epub: site debian
 	$(BIN)/python scripts/make_epub.py site
 	$(BIN)/python scripts/checksums.py site
+
+# The whole publishable edition in site/, to copy to a static host: both scripts, their
+# PDFs and EPUBs, the offline zip, SHA256SUMS over all of it; then every link crawled.
+publish: site pdf epub offline
+	$(BIN)/python scripts/checksums.py site
+	$(BIN)/python scripts/link_check.py site
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
@@ -94,4 +104,4 @@ audit: site debian
 	$(BIN)/python scripts/audit.py site
 
 clean:
-	rm -rf site
+	rm -rf site .cache

@@ -6,12 +6,15 @@ finished HTML once more, for anything a theme or plugin added after rendering; t
 page and the citation files after the build.  Every file goes through the one call
 (edition.script.artefacts.simplified_file: NFC, context rules, OpenCC tw2s, and the
 format's script mark), which leaves converted text as it is, so the second pass changes
-only what the first did not see.
+only what the first did not see.  The pages' and the print page's conversions are kept in
+the build cache (build_cache.py), named by the text, the file and the conversion's code
+and data: a rebuild converts only what changed.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from build_cache import cached_conversion
 from edition.script.artefacts import simplified_file
 from edition.script.simplified import to_simplified
 
@@ -33,12 +36,16 @@ def on_config(config, **kwargs):
     return config
 
 
-def on_page_markdown(markdown, page, **kwargs):
-    return simplified_file(page.file.src_uri, markdown)
+def converted(config, path: str, text: str) -> str:
+    return cached_conversion(config, "simplified-pages", text, lambda t: simplified_file(path, t), path)
 
 
-def on_post_page(output, page, **kwargs):
-    return simplified_file(page.file.dest_uri, output)
+def on_page_markdown(markdown, page, config, **kwargs):
+    return converted(config, page.file.src_uri, markdown)
+
+
+def on_post_page(output, page, config, **kwargs):
+    return converted(config, page.file.dest_uri, output)
 
 
 def on_post_template(output_content, template_name, **kwargs):
@@ -52,4 +59,4 @@ def on_post_build(config, **kwargs):
     written = [site / "print_page" / "index.html", *sorted((site / "cite").glob("*"))]
     for path in [p for p in written if p.is_file()]:
         name = path.relative_to(site).as_posix()
-        path.write_text(simplified_file(name, path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(converted(config, name, path.read_text(encoding="utf-8")), encoding="utf-8")

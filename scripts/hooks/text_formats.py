@@ -9,11 +9,15 @@ as text).  Here, at build time:
   dts/: about 3,850 small files per script, which would swamp a review if committed, and
   which are a pure function of the committed TEI.  They are added to MkDocs' files, so
   that links to them are checked like any other and the offline edition holds them too.
+The Simplified conversions are kept in the build cache (edition/build_cache.py), named by
+the file and by the conversion's code and data and OpenCC's dictionaries: a rebuild of
+unchanged text converts none of it again.
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+from build_cache import cached_conversion
 from edition.script.artefacts import simplified_file
 from edition.write.dts import StaticDts
 
@@ -26,7 +30,8 @@ def on_files(files, config, **kwargs):
     for file in [f for f in files if f.src_uri.startswith(TEXT_FOLDER)]:
         content = file.content_string
         if simplified:
-            content = simplified_file(file.src_uri, content)
+            content = cached_conversion(config, "simplified-text", content,
+                                        lambda text, uri=file.src_uri: simplified_file(uri, text), file.src_uri)
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=content))
         if file.src_uri == TEXT_FOLDER + "thesis.tei.xml":

@@ -47,7 +47,8 @@ def test_home_page_has_scholar_meta_tags(built_site):
     assert tags["citation_author"] == "佚名"
     assert tags["citation_dissertation_institution"] == "國立政治大學"
     assert set(tags) >= {"citation_publication_date", "citation_language", "citation_keywords",
-                         "citation_abstract_html_url", "citation_pdf_url"}
+                         "citation_abstract_html_url"}
+    assert "citation_pdf_url" not in tags  # `make site` makes no PDF; `make publish` has the tag (test_downloads.py)
 
 
 @pytest.mark.browser

@@ -31,6 +31,8 @@ ROLE_NAMES = {
 
 
 def render_home(edition: Edition) -> str:
+    """The home page.  The links to files made after the site (PDFs, EPUBs, offline zip) are
+    each in a <span data-download>: scripts/hooks/downloads.py keeps those the build ships."""
     thesis = edition.curated.metadata["thesis"]
     author = thesis["author"] or "不詳"
     year = thesis["year"] or f"約 {thesis['year_circa']} 年"
@@ -46,7 +48,7 @@ title: 首頁
 
 {thesis['institution']}{thesis['degree']}（{year}）
 
-<p class="downloads">下載 PDF（全文，排印本）：<a href="../zh-Hant/thesis.pdf" download>正體字版</a> · <a href="../zh-Hans/thesis.pdf" download>簡體字版</a> · <a href="print_page/">全文列印版</a> · EPUB 電子書（可重排，原書頁碼、彈出註腳）：<a href="../zh-Hant/thesis.epub" download>正體字版</a> · <a href="../zh-Hans/thesis.epub" download>簡體字版</a> · <a href="../edition-offline.zip" download>離線版（zip，繁簡兩版，免網路閱讀與搜尋）</a></p>
+<p class="downloads"><span data-download="pdf">下載 PDF（全文，排印本）：<a href="../zh-Hant/thesis.pdf" download>正體字版</a> · <a href="../zh-Hans/thesis.pdf" download>簡體字版</a> · </span><a href="print_page/">全文列印版</a><span data-download="epub"> · EPUB 電子書（可重排，原書頁碼、彈出註腳）：<a href="../zh-Hant/thesis.epub" download>正體字版</a> · <a href="../zh-Hans/thesis.epub" download>簡體字版</a></span><span data-download="offline"> · <a href="../edition-offline.zip" download>離線版（zip，繁簡兩版，免網路閱讀與搜尋）</a></span></p>
 
 | 項目 | 內容 | 說明 |
 |---|---|---|

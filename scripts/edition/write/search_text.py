@@ -180,9 +180,13 @@ class _Reader(HTMLParser):
         return any(tag in {"h1", "h2", "h3", "h4", "h5", "h6"} for tag, _, _ in self.stack)
 
 
+ARTICLE = '<article class="md-content__inner'
+
+
 def page_text(html: str) -> PageText:
     reader = _Reader()
-    reader.feed(html)
+    # Only the article is read: the navigation before it need not be parsed (half the page).
+    reader.feed(html[max(html.find(ARTICLE), 0):])
     reader.close()
     text = "".join(reader.parts).strip("\n")
     return PageText(reader.title, text, [m for m in reader.marks if m[0] < len(text)],
