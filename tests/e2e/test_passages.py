@@ -86,10 +86,26 @@ def test_ids_are_the_same_in_both_scripts_and_unique(built_site):
 
 
 SELECT_ACROSS = """([markerId, before, after]) => {
+  // `before` characters of text ahead of the page marker, `after` behind it, across whatever
+  // elements stand there (a slip's mark splits the text into several nodes)
   const marker = document.getElementById(markerId);
+  const block = marker.closest('p, li, td') || marker.parentNode;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const texts = []; while (walker.nextNode()) texts.push(walker.currentNode);
+  const outside = t => !(t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_CONTAINS);
+  const ahead = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const behind = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_PRECEDING);
   const r = document.createRange();
-  r.setStart(marker.previousSibling, marker.previousSibling.length - before);
-  r.setEnd(marker.nextSibling, after);
+  let left = before;
+  for (const node of ahead.reverse()) {
+    if (node.length >= left) { r.setStart(node, node.length - left); break; }
+    left -= node.length;
+  }
+  left = after;
+  for (const node of behind) {
+    if (node.length >= left) { r.setEnd(node, left); break; }
+    left -= node.length;
+  }
   const s = getSelection(); s.removeAllRanges(); s.addRange(r);
   return s.toString();
 }"""
