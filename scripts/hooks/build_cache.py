@@ -24,7 +24,8 @@ import pypandoc
 
 import edition.script
 from edition.build_cache import BuildCache, files_fingerprint, fingerprint
-from edition.script.simplified import SCRIPT_DATA, to_simplified
+from edition.script.artefacts import simplified_file
+from edition.script.simplified import SCRIPT_DATA
 
 PANDOC_STEP = "pandoc-citeproc"
 
@@ -79,8 +80,8 @@ def conversion_inputs() -> str:
     return files_fingerprint(Path(edition.script.__file__).parent, SCRIPT_DATA, Path(opencc.__file__).parent)
 
 
-def cached_conversion(config, step: str, text: str, convert=to_simplified, *inputs: str) -> str:
-    """`convert(text)`, from the cache when this text was converted so before; `inputs`
-    name whatever else `convert` depends on."""
-    key = fingerprint(conversion_inputs(), *inputs, text)
-    return BuildCache.of(config).get_or_make(step, key, lambda: convert(text).encode("utf-8")).decode("utf-8")
+def cached_conversion(config, step: str, path: str, text: str) -> str:
+    """`simplified_file(path, text)`, from the cache when this file's text was converted so before."""
+    key = fingerprint(conversion_inputs(), path, text)
+    made = BuildCache.of(config).get_or_make(step, key, lambda: simplified_file(path, text).encode("utf-8"))
+    return made.decode("utf-8")

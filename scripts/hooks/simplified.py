@@ -37,7 +37,7 @@ def on_config(config, **kwargs):
 
 
 def converted(config, path: str, text: str) -> str:
-    return cached_conversion(config, "simplified-pages", text, lambda t: simplified_file(path, t), path)
+    return cached_conversion(config, "simplified-pages", path, text)
 
 
 def on_page_markdown(markdown, page, config, **kwargs):

@@ -18,7 +18,6 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from build_cache import cached_conversion
-from edition.script.artefacts import simplified_file
 from edition.write.dts import StaticDts
 
 TEXT_FOLDER = "text/"
@@ -30,8 +29,7 @@ def on_files(files, config, **kwargs):
     for file in [f for f in files if f.src_uri.startswith(TEXT_FOLDER)]:
         content = file.content_string
         if simplified:
-            content = cached_conversion(config, "simplified-text", content,
-                                        lambda text, uri=file.src_uri: simplified_file(uri, text), file.src_uri)
+            content = cached_conversion(config, "simplified-text", file.src_uri, content)
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=content))
         if file.src_uri == TEXT_FOLDER + "thesis.tei.xml":

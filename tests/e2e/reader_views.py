@@ -11,6 +11,33 @@ VIEWS = {
 }
 SCRIPTS = ["zh-Hant", "zh-Hans"]
 
+# Select `before` characters of text ahead of the element `markerId` (a page marker, a note
+# marker) and `after` behind it, across whatever elements stand there (a slip's mark splits
+# the text into several nodes); `centred`: scrolled to the middle of the screen.
+SELECT_AROUND = """([markerId, before, after, centred]) => {
+  const marker = document.getElementById(markerId);
+  const block = marker.closest('p, li, td') || marker.parentNode;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const texts = []; while (walker.nextNode()) texts.push(walker.currentNode);
+  const outside = t => !(t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_CONTAINS);
+  const ahead = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const behind = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_PRECEDING);
+  const r = document.createRange();
+  let left = before;
+  for (const node of ahead.reverse()) {
+    if (node.length >= left) { r.setStart(node, node.length - left); break; }
+    left -= node.length;
+  }
+  left = after;
+  for (const node of behind) {
+    if (node.length >= left) { r.setEnd(node, left); break; }
+    left -= node.length;
+  }
+  const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+  if (centred) r.startContainer.parentElement.scrollIntoView({block: "center"});
+  return s.toString();
+}"""
+
 
 @contextlib.contextmanager
 def opened(browser, view: str, **options):

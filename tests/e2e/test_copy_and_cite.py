@@ -6,33 +6,18 @@ import re
 
 import pytest
 
+from reader_views import SELECT_AROUND, VIEWS, opened
+
 SCRIPTS = {"zh-Hant": {"note": "［註103］", "words": "在經濟合作", "done": "已複製"},
            "zh-Hans": {"note": "［注103］", "words": "在经济合作", "done": "已复制"}}
-DEVICES = {"desktop": {"viewport": {"width": 1280, "height": 800}},
-           "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-                     "device_scale_factor": 2}}
 
 
-@pytest.fixture(params=list(DEVICES))
+@pytest.fixture(params=list(VIEWS))
 def device(request, browser):
-    context = browser.new_context(locale="zh-TW", **DEVICES[request.param])
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.device = request.param
-    yield page
-    context.close()
+    with opened(browser, request.param, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.device = request.param
+        yield page
 
-
-# Select `before` characters before the note marker `fnref:N` and `after` characters after it.
-SELECT_AROUND = """([markerId, before, after]) => {
-  const marker = document.getElementById(markerId);
-  const r = document.createRange();
-  r.setStart(marker.previousSibling, marker.previousSibling.length - before);
-  r.setEnd(marker.nextSibling, after);
-  const s = getSelection(); s.removeAllRanges(); s.addRange(r);
-  r.startContainer.parentElement.scrollIntoView({block: "center"});
-  return s.toString();
-}"""
 
 def clipboard(page):
     return page.evaluate("navigator.clipboard.readText()")
@@ -50,14 +35,14 @@ def test_copied_text_keeps_the_note_number_apart_from_the_words(device, base_url
     words = SCRIPTS[script]
     page = device
     page.goto(base_url + f"{script}/chapter-3/")
-    selected = page.evaluate(SELECT_AROUND, ["fnref:103", 12, 5])
+    selected = page.evaluate(SELECT_AROUND, ["fnref:103", 12, 5, True])
     assert re.search(r"。103在", selected)  # what the browser itself would copy
     page.keyboard.press("Control+c")
     copied = clipboard(page)
     assert "。" + words["note"] + words["words"] in copied and "。103" not in copied, copied
 
     page.evaluate("navigator.clipboard.writeText('')")
-    page.evaluate(SELECT_AROUND, ["fnref:103", 12, 5])
+    page.evaluate(SELECT_AROUND, ["fnref:103", 12, 5, True])
     popover = page.locator(".passage-popover")
     popover.wait_for(state="visible")
     assert words["note"][:2] in popover.inner_text()  # the citer says how notes are marked

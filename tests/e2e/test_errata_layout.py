@@ -1,7 +1,8 @@
 """The 勘誤表 reads on the desktop and on a phone: the whole entry on screen, no sideways scroll."""
 import pytest
 
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+from reader_views import SCRIPTS, VIEWS
+
 
 # Of the list of slips (the page's last table): its scroll box, the widest cell of
 # context, and each entry's link to its passage, as laid out.
@@ -19,11 +20,11 @@ _LAYOUT = """() => {
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("script", ["zh-Hant", "zh-Hans"])
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("width", VIEWS)
 def test_every_entry_of_the_errata_is_on_screen(page, base_url, script, width):
-    viewport = WIDTHS[width]
-    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    viewport = VIEWS[width]["viewport"]
+    page.set_viewport_size(viewport)
     page.goto(base_url + script + "/errata/")
     layout = page.evaluate(_LAYOUT)
     assert layout["rows"] > 100
@@ -31,4 +32,4 @@ def test_every_entry_of_the_errata_is_on_screen(page, base_url, script, width):
     if width == "desktop":  # the width the empty contents sidebar held is the table's
         assert layout["article"] >= 900, layout
     else:  # the context and the reason each read as lines of text, not a column of characters
-        assert layout["context"] >= 0.8 * viewport[0] and layout["reason"] >= 0.8 * viewport[0], layout
+        assert layout["context"] >= 0.8 * viewport["width"] and layout["reason"] >= 0.8 * viewport["width"], layout

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from edition.build import convert  # noqa: F401 - the converter's package must import
+from reader_views import SELECT_AROUND
 
 CHAPTERS = ["chapter-1", "chapter-2", "chapter-3", "chapter-4", "chapter-5", "chapter-6",
             "appendix-1", "appendix-2", "appendix-3", "appendix-4", "appendix-5", "abstract", "abstract-en"]
@@ -85,31 +86,6 @@ def test_ids_are_the_same_in_both_scripts_and_unique(built_site):
         assert ids["zh-Hant"] == ids["zh-Hans"] and len(set(ids["zh-Hant"])) == len(ids["zh-Hant"]), slug
 
 
-SELECT_ACROSS = """([markerId, before, after]) => {
-  // `before` characters of text ahead of the page marker, `after` behind it, across whatever
-  // elements stand there (a slip's mark splits the text into several nodes)
-  const marker = document.getElementById(markerId);
-  const block = marker.closest('p, li, td') || marker.parentNode;
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  const texts = []; while (walker.nextNode()) texts.push(walker.currentNode);
-  const outside = t => !(t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_CONTAINS);
-  const ahead = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const behind = texts.filter(t => outside(t) && t.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_PRECEDING);
-  const r = document.createRange();
-  let left = before;
-  for (const node of ahead.reverse()) {
-    if (node.length >= left) { r.setStart(node, node.length - left); break; }
-    left -= node.length;
-  }
-  left = after;
-  for (const node of behind) {
-    if (node.length >= left) { r.setEnd(node, left); break; }
-    left -= node.length;
-  }
-  const s = getSelection(); s.removeAllRanges(); s.addRange(r);
-  return s.toString();
-}"""
-
 RECORD_COPIES = """() => { window.copied = [];
   document.addEventListener('copy', e => window.copied.push(e.clipboardData.getData('text/plain'))); }"""
 
@@ -119,7 +95,7 @@ RECORD_COPIES = """() => { window.copied = [];
 def test_citing_a_selection_across_a_page_break_names_both_pages(page, base_url, script, title):
     page.goto(base_url + f"{script}/chapter-2/")
     page.evaluate(RECORD_COPIES)
-    selected = page.evaluate(SELECT_ACROSS, ["page-31", 12, 10])
+    selected = page.evaluate(SELECT_AROUND, ["page-31", 12, 10])
     button = page.locator(".passage-popover__cite")
     button.wait_for(state="visible")
     assert button.inner_text() == "引用此段"
@@ -145,7 +121,7 @@ def test_citing_a_selection_across_a_page_break_names_both_pages(page, base_url,
 def test_a_selection_within_one_page_names_one_page(page, base_url):
     page.goto(base_url + "zh-Hant/chapter-2/")
     page.evaluate(RECORD_COPIES)
-    page.evaluate(SELECT_ACROSS, ["page-31", 0, 10])  # starts right after the page-31 marker
+    page.evaluate(SELECT_AROUND, ["page-31", 0, 10])  # starts right after the page-31 marker
     page.locator(".passage-popover__cite").click()
     text = page.evaluate("window.copied")[0]
     assert ": 31." in text and "p. 31." in text and "30" not in text.split("」")[1].split("http")[0]
@@ -161,15 +137,15 @@ def copy_selection(page):
 def test_copying_more_than_a_sentence_appends_a_locator_unless_turned_off(page, base_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(base_url + "zh-Hant/chapter-2/")
-    selected = page.evaluate(SELECT_ACROSS, ["page-31", 40, 30])
+    selected = page.evaluate(SELECT_AROUND, ["page-31", 40, 30])
     copied = copy_selection(page)
     assert copied.startswith(selected)
     assert copied.endswith("——第二章 上海合作組織的形成與發展，原書第 30–31 頁，" + base_url + "zh-Hant/chapter-2/#p-2-1-1-1\n")
 
-    page.evaluate(SELECT_ACROSS, ["page-31", 0, 4])  # a few words: copied as they are
+    page.evaluate(SELECT_AROUND, ["page-31", 0, 4])  # a few words: copied as they are
     assert copy_selection(page) == "國、中國"
 
-    page.evaluate(SELECT_ACROSS, ["page-31", 40, 30])
+    page.evaluate(SELECT_AROUND, ["page-31", 40, 30])
     page.locator(".passage-popover__setting input").uncheck()
     page.goto(base_url + "zh-Hant/chapter-3/")  # remembered on every page
     text, notes = page.evaluate("""() => { const p = document.querySelector('article p[id^="p-3-"]');
@@ -237,7 +213,7 @@ def test_pilcrow_link_lands_on_its_passage(page, base_url, script, passage):
 def test_on_the_print_page_a_passage_is_cited_with_its_own_chapter(page, base_url):
     page.goto(base_url + "zh-Hant/print_page/")
     page.evaluate(RECORD_COPIES)
-    selected = page.evaluate(SELECT_ACROSS, ["page-81", 10, 6])
+    selected = page.evaluate(SELECT_AROUND, ["page-81", 10, 6])
     page.locator(".passage-popover__cite").wait_for(state="visible")
     # by keyboard, as the chapter's test does: a click's scroll, 50,000 px down a page whose far
     # paragraphs take their real heights once near the screen, can move the button between the

@@ -6,10 +6,9 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from reader_views import SCRIPTS, VIEWS
 from search_probe import open_search, page_of, type_query
 
-SCRIPTS = ["zh-Hant", "zh-Hans"]
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 # the pages of the book itself, in the thesis's order (mkdocs.yml's nav)
 THESIS = ["abstract/", "abstract-en/", *[f"chapter-{n}/" for n in range(1, 7)], *[f"appendix-{n}/" for n in range(1, 6)]]
 
@@ -22,7 +21,7 @@ _AS_LISTED = """() => [...document.querySelectorAll(".md-search-result__item")].
 
 
 def answer(page, base_url, script, width, query):
-    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    page.set_viewport_size(VIEWS[width]["viewport"])
     page.goto(base_url + script + "/")
     if width == "phone":  # the header's search button (the box itself is hidden until then)
         page.locator("label.md-header__button[for=__search]").click()
@@ -38,7 +37,7 @@ def answer(page, base_url, script, width, query):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", VIEWS)
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_the_count_line_counts_the_pages_and_hits_listed(page, base_url, script, width):
     meta, listed = answer(page, base_url, script, width, "上海合作組織")
