@@ -45,8 +45,8 @@ def facts(metadata: dict) -> dict:
     }
 
 
-def gbt7714(metadata: dict, work: CitablePart) -> str:
-    return gbt7714_pages(metadata, work.part, f"{work.first_page}-{work.last_page}")
+def gbt7714(metadata: dict, work: CitablePart, online: bool = False) -> str:
+    return gbt7714_pages(metadata, work.part, f"{work.first_page}-{work.last_page}", online)
 
 
 def gbt7714_pages(metadata: dict, part: str, pages: str, online: bool = False) -> str:
@@ -63,8 +63,8 @@ def gbt7714_pages(metadata: dict, part: str, pages: str, online: bool = False) -
             f"{year}: {pages}[{{accessed}}]. {{url}}.")
 
 
-def apa7(metadata: dict, work: CitablePart) -> str:
-    return apa7_pages(metadata, work.part, f"pp. {work.first_page}–{work.last_page}")
+def apa7(metadata: dict, work: CitablePart, online: bool = False) -> str:
+    return apa7_pages(metadata, work.part, f"pp. {work.first_page}–{work.last_page}", online)
 
 
 def apa7_pages(metadata: dict, part: str, pages: str, online: bool = False) -> str:
@@ -158,8 +158,6 @@ def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
     links = download_links(slug)
     if slug != "thesis":
         links = f"{'本章' if slug.startswith('chapter') else '本附錄'}：{links}<br>全文：{download_links('thesis')}"
-    pages = f"{work.first_page}-{work.last_page}"
-    apa_pages = f"pp. {work.first_page}–{work.last_page}"
     f = facts(metadata)
     return f"""??? quote cite "引用本{'章' if work.part else '論文'}（原書第 {work.first_page}–{work.last_page} 頁）"
 
@@ -184,13 +182,13 @@ def cite_block(metadata: dict, work: CitablePart, slug: str) -> str:
     GB/T 7714-2015：
 
     ```text
-    {gbt7714_pages(metadata, work.part, pages, online=True)}
+    {gbt7714(metadata, work, online=True)}
     ```
 
     APA 7：
 
     ```text
-    {apa7_pages(metadata, work.part, apa_pages, online=True)}
+    {apa7(metadata, work, online=True)}
     ```
 
     </div>
